@@ -1,1 +1,102 @@
-def main(): pass
+"""The command line: each command validates its arguments and calls the library."""
+from __future__ import annotations
+
+import functools
+import sys
+
+import click
+
+from . import __version__
+from .errors import EventlensError
+
+
+def dictionary_options(fn):
+    """--actors / --agents, shared by every command that codes."""
+    @click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
+                  help="PETRARCH/TABARI-format actor dictionary to add to the built-in one (repeatable).")
+    @click.option("--agents", "agent_files", multiple=True, type=click.Path(dir_okay=False),
+                  help="PETRARCH/TABARI-format agent dictionary to add (repeatable).")
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        return fn(*args, **kwargs)
+    return wrapper
+
+
+def _fail(err: EventlensError) -> None:
+    click.echo(f"eventlens: {err.one_line()}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="eventlens")
+def main():
+    """eventlens: code news text into political events (CAMEO, PLOVER), offline and explainably."""
+
+
+@main.command("code")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--date", "date", default=None, metavar="YYYY-MM-DD",
+              help="Publication date for inputs that carry none.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json"]), default=None,
+              help="Output: a table per article (default on a terminal), JSON lines (default otherwise), or one JSON document.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write events to this file instead of standard output.")
+@click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes, each with its own pipeline.")
+@click.option("--batch-size", type=click.IntRange(1, 1024), default=32, show_default=True,
+              help="Texts per spaCy batch.")
+@click.option("--max-chars", type=click.IntRange(1, 1_000_000), default=1_000_000, show_default=True,
+              help="Longest article text accepted; longer ones are skipped with a message.")
+@click.option("--keep-negated", is_flag=True, help="Also emit negated events (negated: true) instead of dropping them.")
+@dictionary_options
+def code_command(paths, date, fmt, output, processes, batch_size, max_chars, keep_negated, actor_files, agent_files):
+    """Code articles: PATH is a .txt file, a .jsonl file (id, text, date, ...), a directory, or - for stdin."""
+    from .ingest import parse_date
+    from .run import code_paths
+
+    day = None
+    if date:
+        try:
+            day = parse_date(date)
+        except ValueError:
+            raise click.BadParameter(f"{date!r} is not a date; use YYYY-MM-DD", param_hint="--date")
+    if fmt is None:
+        fmt = "table" if (output is None and sys.stdout.isatty()) else "jsonl"
+    try:
+        stats = code_paths(list(paths), default_date=day, fmt=fmt, output=output, processes=processes,
+                           batch_size=batch_size, max_chars=max_chars, keep_negated=keep_negated,
+                           actor_files=actor_files, agent_files=agent_files,
+                           warn=lambda e: _fail(e))
+    except EventlensError as err:
+        _fail(err)
+        sys.exit(2)
+    click.echo(f"eventlens: {stats.articles} articles coded, {stats.events} events, "
+               f"{stats.skipped} skipped", err=True)
+    if stats.skipped or stats.dictionary_problems:
+        sys.exit(1)
+
+
+@main.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--errors", "errors_path", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the misses and false events, with their sentences, to this JSONL file.")
+@click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True)
+@click.option("--include-negated", is_flag=True, help="Score negated predictions too.")
+@dictionary_options
+def eval_command(gold, fmt, errors_path, processes, include_negated, actor_files, agent_files):
+    """Score the coder against a gold file: {id, text, date?, expected: [{source, target, code}], plover?}."""
+    from .evaluate import evaluate, format_table, to_json
+    from .run import coder_fn
+
+    try:
+        result = evaluate(gold, code_fn=coder_fn(processes=processes, actor_files=actor_files,
+                                                 agent_files=agent_files, keep_negated=include_negated),
+                          errors_path=errors_path, include_negated=include_negated)
+    except EventlensError as err:
+        _fail(err)
+        sys.exit(2)
+    click.echo(to_json(result) if fmt == "json" else format_table(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,280 @@
+"""Resolve noun phrases of a parsed article to CAMEO actors, with the article's memory: people named
+earlier (a bare surname after the full name is the same person), the last speaker, and the last actor
+of each sector (for "the ministry", "the politician", "he")."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from ..models import ActorRef, DictEntry
+from .matcher import ActorDictionary, Mention
+
+# Dependencies that stay inside one actor's noun phrase.
+NP_DEPS = {"compound", "amod", "poss", "nmod", "flat", "appos", "npadvmod"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+FIRST_PERSON = {"we", "us", "our", "i", "my", "me"}
+# A title with no name still names a person or body ("the politician said").
+ROLE_NOUNS = {"politician", "official", "leader", "spokesman", "spokeswoman", "spokesperson",
+              "minister", "diplomat", "lawmaker", "deputy", "envoy", "ambassador", "president",
+              "premier", "chancellor", "ministry", "government", "statement", "army", "military"}
+# Words that make a named thing a business whatever its title words say ("TsMRBank Vice President").
+BUSINESS_NAME = re.compile(r"(bank|corp|corporation|llc|inc|ltd|plc|group|holding|company|gmbh|jsc|pjsc)$",
+                           re.IGNORECASE)
+SPEECH_NOUNS = {"statement", "communique", "communiqué", "declaration", "report", "release", "spokesperson"}
+
+
+@dataclass(slots=True)
+class _Person:
+    code: str
+    name: str
+    country: str | None
+    sector: str | None
+    via: str
+
+
+def _code(country: str | None, sector: str | None) -> str | None:
+    if country and sector:
+        return country + sector
+    return country or sector
+
+
+class ArticleActors:
+    """Actor resolution over one parsed article."""
+
+    def __init__(self, doc, dictionary: ActorDictionary, day: dt.date | None):
+        self.doc = doc
+        self.day = day
+        self.by_token: dict[int, Mention] = {}
+        self.country_mentions: Counter[str] = Counter()
+        self.country_sentences: dict[str, set[int]] = {}
+        for si, sent in enumerate(doc.sents):
+            for m in dictionary.find(sent, day):
+                for i in range(m.start, m.end):
+                    self.by_token[i] = m
+                country = m.best.country
+                if country and m.kind in ("country", "capital", "demonym"):
+                    self.country_mentions[country] += 1
+                    self.country_sentences.setdefault(country, set()).add(si)
+        self.people: dict[str, _Person] = {}  # surname (lower) -> person named earlier
+        self.last_person: ActorRef | None = None
+        self.last_by_sector: dict[str, ActorRef] = {}
+        self.last_actor: ActorRef | None = None
+        self.last_speaker: ActorRef | None = None
+
+    # -- noun phrase ------------------------------------------------------------------------------
+    def np_tokens(self, head) -> list:
+        """The head and the modifiers that belong to its name: titles, adjectives, appositions."""
+        out = [head]
+        stack = [head]
+        while stack:
+            tok = stack.pop()
+            for child in tok.children:
+                if child.dep_ in NP_DEPS or (child.dep_ == "prep" and child.lower_ == "of"
+                                             and (tok.i == head.i or tok.dep_ == "appos")):
+                    out.append(child)
+                    stack.append(child)
+                elif child.dep_ == "pobj" and tok.dep_ == "prep":
+                    out.append(child)
+                    stack.append(child)
+                elif child.dep_ == "det" and child.lower_ in ("the",):
+                    continue
+        return sorted(out, key=lambda t: t.i)
+
+    def resolve(self, head, *, speaker: ActorRef | None = None, in_quote: bool = False,
+                remember: bool = True) -> ActorRef | None:
+        """The actor named by the noun phrase headed by `head`, or None when it names none."""
+        doc = self.doc
+        low = head.lower_
+        if head.pos_ == "PRON" or low in PERSON_PRONOUNS:
+            return self._pronoun(head, speaker, in_quote)
+        if head.lemma_.lower() in ("country", "nation", "government", "side", "state") and any(
+                c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in head.children):
+            return self._pronoun(next(c for c in head.children if c.dep_ == "poss"), speaker, in_quote)
+        tokens = self.np_tokens(head)
+        mentions: list[Mention] = []
+        seen = set()
+        for tok in tokens:
+            m = self.by_token.get(tok.i)
+            if m is not None and id(m) not in seen:
+                seen.add(id(m))
+                mentions.append(m)
+        head_mention = self.by_token.get(head.i)
+        person_ent = head.ent_type_ == "PERSON"
+        org_ent = head.ent_type_ in ("ORG", "NORP", "GPE")
+        business = any(BUSINESS_NAME.search(t.text) and t.pos_ in ("PROPN", "NOUN") and t.i != head.i
+                       and t.text[:1].isupper() for t in tokens)
+        named = head.pos_ == "PROPN" and (business or any(m.kind in ("sector", "agent", "organisation")
+                                                          for m in mentions))
+        if head_mention is None and not person_ent and not org_ent and not named:
+            surname = self.people.get(low)
+            if surname is None:
+                if low in ROLE_NOUNS and head.pos_ == "NOUN":
+                    return self._role_noun(head, speaker)
+                return None
+        country = sector = None
+        name = None
+        code = None
+        via = "text"
+        person_entry: DictEntry | None = None
+        org_entry: DictEntry | None = None
+        for m in mentions:
+            best = m.best
+            if best.kind == "person" and person_entry is None:
+                person_entry = best
+            elif best.kind in ("organisation", "actor") and org_entry is None:
+                org_entry = best
+            elif best.kind in ("country", "capital", "demonym") and country is None:
+                country = best.country
+            elif best.kind in ("sector", "agent"):
+                # The title nearest the head decides: "Deputy Foreign Minister" is GOV, "Duma Deputy" LEG.
+                sector = best.sector or best.code
+        span_start = tokens[0].idx
+        span_end = tokens[-1].idx + len(tokens[-1].text)
+        text = doc.text[span_start:span_end]
+        if person_entry is not None:
+            holds = person_entry.holds_on(self.day)
+            country = person_entry.country or country
+            sector = person_entry.sector if holds else "ELI"
+            name = person_entry.name
+            code = _code(country, sector)
+            via = person_entry.origin + ("" if holds else " (out of office on this date: elite)")
+        elif org_entry is not None:
+            code = org_entry.code
+            name = org_entry.name
+            country = org_entry.country or country
+            sector = org_entry.sector or sector
+            via = org_entry.origin
+            if person_ent or (head.pos_ == "PROPN" and head_mention is None):
+                # "Alrosa CEO Pavel Marynichev": the person, coded by the organisation he works for.
+                name = self._person_name(tokens, head) if person_ent else text
+                code = _code(org_entry.country, org_entry.sector) if org_entry.country else org_entry.code
+        else:
+            known = self.people.get(low) or self._surname_of_phrase(tokens)
+            if known is not None and not country:
+                return ActorRef(code=known.code, name=known.name, country=known.country,
+                                sector=known.sector, text=text, start=span_start, end=span_end,
+                                via=f"same person as {known.name} earlier in the article")
+            if business:
+                sector = "BUS"
+            if person_ent or head.pos_ == "PROPN":
+                name = self._person_name(tokens, head)
+            if head_mention is not None and head_mention.kind in ("country", "capital", "demonym"):
+                best = head_mention.best
+                country = best.country
+                name = name or best.name
+                if head_mention.kind == "capital" and sector is None:
+                    sector = "GOV"  # "Tokyo", "the Kremlin" stand for the government
+                via = best.origin
+            elif head_mention is not None and head_mention.kind in ("sector", "agent"):
+                via = head_mention.best.origin
+            if country is None and sector is not None:
+                country = self._country_from_context(head, sector)
+            if country is None and sector is None:
+                return None
+            code = _code(country, sector)
+            if name is None:
+                name = text
+        ref = ActorRef(code=code, name=name or text, country=country, sector=sector, text=text,
+                       start=span_start, end=span_end, via=via)
+        if remember:
+            self.note(ref, person=person_entry is not None or person_ent, tokens=tokens)
+        return ref
+
+    def _person_name(self, tokens, head) -> str:
+        names = [t for t in tokens if t.ent_type_ == "PERSON"]
+        if names:
+            return " ".join(t.text for t in names)
+        # The proper nouns that end at the head: "Alexei Budnev" of "Alexei Budnev, the owner of ...".
+        chain = [head]
+        doc = head.doc
+        i = head.i - 1
+        while i >= 0 and doc[i].pos_ == "PROPN" and doc[i].head.i in {t.i for t in chain}:
+            chain.insert(0, doc[i])
+            i -= 1
+        return " ".join(t.text for t in chain)
+
+    def _surname_of_phrase(self, tokens):
+        for tok in reversed(tokens):
+            if tok.pos_ == "PROPN" and tok.lower_ in self.people:
+                return self.people[tok.lower_]
+        return None
+
+    def note(self, ref: ActorRef, *, person: bool, tokens=()) -> None:
+        """Remember an actor for later bare surnames, role nouns and pronouns."""
+        self.last_actor = ref
+        if ref.sector:
+            self.last_by_sector[ref.sector] = ref
+        if person and ref.country:
+            self.last_person = ref
+            parts = ref.name.split()
+            if len(parts) >= 2:
+                self.people[parts[-1].lower()] = _Person(ref.code, ref.name, ref.country, ref.sector, ref.via)
+
+    def _pronoun(self, head, speaker: ActorRef | None, in_quote: bool) -> ActorRef | None:
+        low = head.lower_
+        at = dict(text=head.text, start=head.idx, end=head.idx + len(head.text))
+        if low in PERSON_PRONOUNS and self.last_person is not None:
+            return replace(self.last_person, **at, via=f"coreference: {self.last_person.name}")
+        if low in FIRST_PERSON and in_quote and speaker is not None and speaker.country:
+            return ActorRef(code=_code(speaker.country, "GOV" if speaker.sector in (None, "GOV") else speaker.sector),
+                            name=speaker.name, country=speaker.country,
+                            sector=speaker.sector or "GOV", **at, via=f"first person in a quote of {speaker.name}")
+        if low == "it":
+            # "Russia has indicated it will consider ...": "it" is the subject of the governing clause.
+            gov = head.head
+            while gov.dep_ in ("ccomp", "xcomp", "conj", "advcl") and gov.head != gov:
+                gov = gov.head
+                for child in gov.children:
+                    if child.dep_ == "nsubj" and child.i != head.i and child.pos_ == "PROPN":
+                        ref = self.resolve(child, remember=False)
+                        if ref is not None:
+                            return replace(ref, **at, via=f"coreference: {ref.name}")
+        return None
+
+    def _role_noun(self, head, speaker: ActorRef | None) -> ActorRef | None:
+        """"the politician", "the ministry", "the statement": the last compatible actor."""
+        at = dict(text=head.text, start=head.idx, end=head.idx + len(head.text))
+        low = head.lower_
+        if low in SPEECH_NOUNS and self.last_speaker is not None:
+            return replace(self.last_speaker, **at, via=f"the statement of {self.last_speaker.name}")
+        m = self.by_token.get(head.i)
+        sector = m.best.sector if m is not None else None
+        if sector and sector in self.last_by_sector:
+            ref = self.last_by_sector[sector]
+            return replace(ref, **at, via=f"coreference: {ref.name}")
+        if low in ("politician", "official", "leader", "diplomat") and self.last_person is not None:
+            return replace(self.last_person, **at, via=f"coreference: {self.last_person.name}")
+        return None
+
+    def _country_from_context(self, head, sector: str) -> str | None:
+        """A sector word without a country: the country of the same sector named just before, or the
+        only country named in the sentence ("police in Paris")."""
+        prev = self.last_by_sector.get(sector)
+        if prev is not None and prev.country:
+            return prev.country
+        sent = head.sent
+        countries = {m.best.country for i, m in self.by_token.items()
+                     if sent.start <= i < sent.end and m.best.country
+                     and m.kind in ("country", "capital", "demonym")}
+        if len(countries) == 1:
+            return next(iter(countries))
+        return None
+
+    def counterpart(self, country: str | None, sentence_index: int) -> str | None:
+        """The country the article is about besides `country`, when the article makes it plain:
+        the most-mentioned other country, named in at least one other sentence."""
+        if not country:
+            return None
+        ranked = [(c, n) for c, n in self.country_mentions.most_common() if c != country]
+        if not ranked:
+            return None
+        best, n = ranked[0]
+        if len(ranked) > 1 and ranked[1][1] == n:
+            return None
+        if not (self.country_sentences.get(best, set()) - {sentence_index}):
+            return None
+        if self.country_mentions.get(country, 0) == 0:
+            return None
+        return best

@@ -1,0 +1,304 @@
+"""The coder: a parsed article in, its events out. Rules find candidates (rules.py); this module
+resolves their actors, applies CAMEO's treatment of intent, refusal, appeal, demand and negation, and
+builds the Event records."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import replace
+
+from .. import __version__, ontology
+from ..actors import build_dictionary
+from ..actors.resolve import ArticleActors
+from ..models import ActorRef, Article, Event
+from . import codes as cameo
+from .grammar import REPORTING_VERBS, lemma, reporter_subject, subjects
+from .lexicon import load_lexicon
+from .rules import Candidate, construction_candidates, verb_candidates
+
+QUOTE_PAIRS = re.compile(r"\"[^\"]+\"|“[^”]+”")
+# Negating these is refusing: "did not accept the proposal" is a rejection, not no event.
+NEGATED_IS_REJECTION = {"accept", "agree", "approve", "endorse", "recognize", "recognise", "ratify", "support"}
+# Codes that need no target: statements, protests and displays of force may be addressed to nobody.
+TARGETLESS_ROOTS = {"01", "14", "15"}
+
+
+def _span(ref: ActorRef | None):
+    return [ref.start, ref.end] if ref is not None and ref.start is not None else None
+
+
+class Coder:
+    """Holds the lexicon and dictionaries; codes parsed articles. One per process."""
+
+    def __init__(self, *, actor_files=(), agent_files=(), lexicon_files=(), keep_negated: bool = False):
+        self.lexicon = load_lexicon(lexicon_files)
+        self.dictionary, problems = build_dictionary(actor_files, agent_files)
+        self.problems = list(problems) + list(self.lexicon.errors)
+        self.keep_negated = keep_negated
+        self.config = dict(actor_files=tuple(actor_files), agent_files=tuple(agent_files),
+                           lexicon_files=tuple(lexicon_files), keep_negated=keep_negated)
+        self.version = self._version(actor_files, agent_files, lexicon_files)
+
+    @staticmethod
+    def _version(*file_groups) -> str:
+        """The package version plus a hash of the lexicon and dictionaries in use."""
+        from importlib import resources
+
+        h = hashlib.sha1()
+        for pkg, names in (("eventlens.coding", ("data/verbs.tsv", "data/nouns.tsv")),
+                           ("eventlens.actors", ("data/people.tsv", "data/sectors.tsv",
+                                                 "data/organisations.tsv", "data/countries_extra.tsv"))):
+            for name in names:
+                try:
+                    h.update(resources.files(pkg).joinpath(name).read_bytes())
+                except FileNotFoundError:
+                    pass
+        for group in file_groups:
+            for path in group:
+                try:
+                    with open(path, "rb") as fh:
+                        h.update(fh.read())
+                except OSError:
+                    pass
+        return f"{__version__}+{h.hexdigest()[:8]}"
+
+    # -- one article ------------------------------------------------------------------------------
+    def code_doc(self, doc, article: Article) -> list[Event]:
+        actors = ArticleActors(doc, self.dictionary, article.date)
+        quotes = [(m.start(), m.end()) for m in QUOTE_PAIRS.finditer(doc.text)]
+        sents = list(doc.sents)
+        quote_speaker = self._quote_speakers(sents, quotes, actors)
+        content = hashlib.sha1(article.text.encode("utf-8")).hexdigest()[:12]
+        events: list[Event] = []
+        for si, sent in enumerate(sents):
+            self._remember_people(sent, actors)
+            seen: set[tuple] = set()
+            cands = verb_candidates(self.lexicon, sent) + construction_candidates(self.lexicon, sent)
+            for cand in cands:
+                for ev in self._realize(cand, si, sent, actors, quotes, quote_speaker.get(si), events,
+                                        article, content):
+                    key = (ev.source.code, ev.source.name, ev.target.code if ev.target else None,
+                           ev.target.name if ev.target else None, ev.code)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    events.append(ev)
+        return events
+
+    def _remember_people(self, sent, actors: ArticleActors) -> None:
+        """Read the people named in a sentence in order, so later surnames and pronouns find them."""
+        for tok in sent:
+            if tok.ent_type_ == "PERSON" and tok.ent_iob_ in ("B", "I") and (
+                    tok.head.ent_type_ != "PERSON" or tok.head == tok or tok.dep_ not in ("compound", "flat")):
+                if tok.dep_ in ("compound", "flat") and tok.head.ent_type_ == "PERSON":
+                    continue
+                actors.resolve(tok)
+
+    def _quote_speakers(self, sents, quotes, actors: ArticleActors) -> dict[int, ActorRef]:
+        """Sentences inside a quotation, mapped to the speaker named around it."""
+        out: dict[int, ActorRef] = {}
+        for qs, qe in quotes:
+            inside = [i for i, s in enumerate(sents) if s.start_char >= qs - 1 and s.end_char <= qe + 2]
+            touching = [i for i, s in enumerate(sents) if s.start_char < qe and s.end_char > qs]
+            speaker = None
+            for i in reversed(touching):
+                s = sents[i]
+                for tok in s:
+                    if lemma(tok) in REPORTING_VERBS and (tok.idx >= qe or tok.idx < qs):
+                        subj = reporter_subject(tok)
+                        if subj is not None:
+                            speaker = actors.resolve(subj, remember=False)
+                            if speaker:
+                                break
+                if speaker:
+                    break
+            if speaker:
+                for i in set(inside) | set(touching):
+                    out.setdefault(i, speaker)
+        return out
+
+    def _resolve_all(self, tokens, actors, speaker, in_quote) -> list[ActorRef]:
+        out = []
+        for tok in tokens:
+            ref = actors.resolve(tok, speaker=speaker, in_quote=in_quote)
+            if ref is not None and all((r.code, r.name) != (ref.code, ref.name) for r in out):
+                out.append(ref)
+        return out
+
+    def _realize(self, cand: Candidate, si, sent, actors: ArticleActors, quotes, quote_speaker,
+                 previous: list[Event], article: Article, content: str) -> list[Event]:
+        cl = cand.clause
+        if cl.in_condition:
+            return []
+        anchor = cand.action[0]
+        in_quote = any(qs <= anchor.idx < qe for qs, qe in quotes)
+        speaker = None
+        if cl.reporter is not None:
+            subj = reporter_subject(cl.reporter)
+            if subj is not None:
+                speaker = actors.resolve(subj, speaker=quote_speaker, in_quote=in_quote)
+            # "Russia has indicated ..., the Russian Foreign Ministry stated": the ministry is the
+            # more specific voice of the same country.
+            for outer in cl.outer_reporters:
+                osubj = reporter_subject(outer)
+                oref = actors.resolve(osubj, remember=False) if osubj is not None else None
+                if oref is not None and (speaker is None or (speaker.sector is None and oref.country == speaker.country)):
+                    speaker = oref
+            if speaker is not None:
+                actors.last_speaker = speaker
+        if speaker is None and in_quote:
+            speaker = quote_speaker
+        code = cand.code
+        rule = cand.rule
+        src_tokens, tgt_tokens = cand.sources, cand.targets
+        kind = cl.governor_kind
+        if kind in ("appeal", "demand") and cl.governor is not None:
+            # "urged Russia to withdraw": the urger is the source, the one urged the target.
+            src_tokens, tgt_tokens = subjects(cl.governor), (cand.sources or cand.targets)
+        sources = self._resolve_all(src_tokens, actors, speaker, in_quote)
+        if not sources and cand.code == "100" and cand.rule.startswith("construction: conditional"):
+            gov = anchor.head
+            while not sources and gov.head != gov:
+                gov = gov.head
+                sources = self._resolve_all(subjects(gov), actors, speaker, in_quote)
+        if cand.extend:
+            prev = next((e for e in reversed(previous) if e.sentence_index >= si - 2), None)
+            if prev is None and not code:
+                return []
+            if not code:
+                code = prev.code
+            sources = [prev.source] if prev is not None else sources
+            rule += f" (extends the event of sentence {prev.sentence_index})" if prev is not None else ""
+        if cand.echo:
+            prev = next((e for e in reversed(previous) if e.root_code != "01"), None)
+            if prev is None:
+                return []
+            code = prev.code
+            cl.modality = prev.modality
+            tgt_default = prev.target
+            rule += f" (repeats event of sentence {prev.sentence_index})"
+        else:
+            tgt_default = None
+        if not sources and (cand.source_is_reporter or (cand.echo is False and speaker is not None
+                                                          and cand.rule.startswith("construction"))):
+            if speaker is not None:
+                sources = [speaker]
+        if not sources or not code:
+            return []
+        if speaker is not None:
+            sources = [self._speaker_for_country(s, speaker) for s in sources]
+        if cand.echo and speaker is None:
+            speaker = sources[0]  # "a similar stance has been voiced by X": X is the one speaking
+        targets = self._resolve_all(tgt_tokens, actors, speaker, in_quote)
+        if cand.extend and targets:
+            country = previous[-1].target.country if previous and previous[-1].target else None
+            targets = [t if t.country or not country else
+                       replace(t, code=country + (t.sector or ""), country=country,
+                               via=t.via + f"; country of the listed targets ({country})") for t in targets]
+        if not targets and tgt_default is not None:
+            targets = [tgt_default]
+        # Apply CAMEO's treatment of how the clause stands.
+        negated = cl.negated
+        modality = cl.modality
+        root = code[:2]
+        if kind in ("refusal", "appeal", "demand", "threat") and cl.governor is not None:
+            new = cameo.transform(kind, code)
+            if kind == "threat" and root not in cameo.HOSTILE_ROOTS:
+                new = "130"
+            rule += f"; {kind} by '{cl.governor.text}' turns {code} into {new}"
+            code = new
+            if kind == "refusal":
+                negated = False
+            if kind == "threat":
+                modality = "intended"
+        elif modality != "asserted" and not cand.rule.startswith("construction: conditional"):
+            if root in cameo.COOPERATIVE_ROOTS and root != "03":
+                new = cameo.transform("intent", code)
+                rule += f"; {modality} turns {code} into {new}"
+                code = new
+            elif root in cameo.HOSTILE_ROOTS and root != "13":
+                if modality == "intended":
+                    new = cameo.transform("threat", code)
+                    rule += f"; intended hostile act {code} is a threat {new}"
+                    code = new
+                else:
+                    return []  # speculation about violence is not an event
+        if negated and kind != "refusal":
+            if lemma(anchor) in NEGATED_IS_REJECTION:
+                rule += f"; negated '{anchor.text}' is a rejection"
+                code = "120"
+                negated = False
+            elif not self.keep_negated:
+                return []
+        root = code[:2]
+        if not targets and root not in TARGETLESS_ROOTS:
+            implied = self._implied_target(actors, sources[0], si)
+            if implied is not None:
+                targets = [implied]
+        pairs = []
+        if cand.reciprocal:
+            for a in sources:
+                for b in sources:
+                    if a.code != b.code:
+                        pairs.append((a, b))
+        else:
+            for s in sources:
+                for t in targets or [None]:
+                    if t is not None and t.code == s.code:
+                        continue
+                    pairs.append((s, t))
+        out = []
+        for s, t in pairs:
+            out.append(self._event(code, rule, cand, s, t, speaker, negated, modality, sent, si,
+                                   article, content))
+        return out
+
+    @staticmethod
+    def _speaker_for_country(source: ActorRef, speaker: ActorRef) -> ActorRef:
+        """A state's stance reported by its own official is that official's: "Russia could sign ...,
+        Deputy Chepa noted" is coded RUSLEG, as the speaker speaks for the state."""
+        if (source.sector is None and source.country and source.country == speaker.country
+                and source.code == source.country and speaker.code != source.code):
+            return replace(source, code=speaker.code, sector=speaker.sector, name=speaker.name,
+                           via=f"{source.via}; stated by {speaker.name}, who speaks for {source.country}")
+        return source
+
+    @staticmethod
+    def _implied_target(actors: ArticleActors, source: ActorRef, si: int) -> ActorRef | None:
+        country = actors.counterpart(source.country, si)
+        if country is None:
+            return None
+        from ..actors.countries import country_name
+
+        return ActorRef(code=country, name=country_name(country) or country, country=country, sector=None,
+                        text=None, start=None, end=None,
+                        via="implied: the other country this article is about")
+
+    def _event(self, code, rule, cand, source, target, speaker, negated, modality, sent, si,
+               article: Article, content: str) -> Event:
+        rec = ontology.lookup(code)
+        entry = cand.entry
+        plover_event, plover_mode = ontology.plover_for(code)
+        if entry is not None and entry.code == code:
+            plover_event = entry.plover or plover_event
+            plover_mode = entry.mode or plover_mode
+        tgt_code = target.code if target else ""
+        ident = hashlib.sha1(f"{content}|{si}|{source.code}|{tgt_code}|{code}|{self.version}".encode()).hexdigest()[:16]
+        action = sorted({(t.idx, t.idx + len(t.text)) for t in cand.action})
+        confidence = cand.confidence
+        if target is not None and target.start is None:
+            confidence *= 0.7
+        if "coreference" in source.via:
+            confidence *= 0.85
+        day = article.date.isoformat() if article.date else None
+        return Event(
+            id=ident, article_id=article.id, sentence_index=si, sentence=sent.text.strip(),
+            source=source, target=target, code=code, base_code=code[:3], root_code=code[:2],
+            name=rec.name, plover={"event": plover_event, "mode": plover_mode},
+            goldstein=rec.goldstein, quad_class=rec.quad_class, date=day, publication_date=day,
+            speaker=speaker, negated=negated, modality=modality,
+            evidence={"source": _span(source), "action": [list(a) for a in action],
+                      "target": _span(target), "speaker": _span(speaker)},
+            rule=rule, confidence=round(confidence, 3), attributes=dict(cand.attrs),
+            coder_version=self.version)

@@ -1,0 +1,51 @@
+"""How CAMEO turns an act into an intention, a threat, a refusal, an appeal or a demand.
+
+CAMEO codes "Japan intends to sign" not as signing (057) but as an intent to cooperate (03x), "threatened
+to impose sanctions" as a threat (13x), "refused to meet" as a rejection (12x), "urged Russia to talk"
+as an appeal (02x) and "demanded that Russia withdraw" as a demand (10x). The sub-code follows the root
+(or base) of the act, as the CAMEO 1.1b3 manual pairs them.
+"""
+from __future__ import annotations
+
+INTENT = {  # act -> express intent to ...
+    "04": "036", "05": "032", "06": "031", "061": "0311", "062": "0313", "063": "0313", "064": "0314",
+    "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+    "08": "035", "081": "0351", "082": "0352", "083": "034", "0831": "0341", "0832": "0343",
+    "0833": "0341", "0834": "0344", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+    "09": "030", "037": "037",
+}
+THREAT = {  # hostile act -> threaten to ...
+    "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135",
+    "166": "136", "17": "137", "15": "138", "18": "1383", "19": "1384", "20": "1385",
+    "14": "133", "12": "130", "11": "130", "13": "130",
+}
+REFUSAL = {  # refuse to ... -> reject ...
+    "04": "125", "03": "120", "05": "120", "06": "121", "07": "122", "08": "124", "081": "1241",
+    "084": "1243", "086": "1244", "087": "1246", "083": "123", "09": "120", "10": "120",
+}
+APPEAL = {  # urge/call on someone to ... -> appeal for ...
+    "04": "026", "036": "026", "05": "022", "06": "021", "061": "0211", "062": "0212", "063": "0213",
+    "064": "0214", "07": "023", "071": "0231", "072": "0232", "073": "0233", "074": "0234",
+    "08": "025", "081": "0251", "082": "0252", "084": "0253", "085": "0254", "086": "0255",
+    "087": "0256", "083": "024", "09": "020", "037": "027", "038": "028",
+}
+DEMAND = {  # demand that someone ... -> demand ...
+    "04": "106", "05": "102", "06": "101", "061": "1011", "062": "1012", "063": "1013",
+    "064": "1014", "07": "103", "071": "1031", "072": "1032", "073": "1033", "074": "1034",
+    "08": "105", "081": "1051", "082": "1052", "084": "1053", "085": "1054", "086": "1055",
+    "087": "1056", "083": "104", "037": "107", "038": "108",
+}
+TABLES = {"intent": INTENT, "threat": THREAT, "refusal": REFUSAL, "appeal": APPEAL, "demand": DEMAND}
+DEFAULT = {"intent": None, "threat": "130", "refusal": "120", "appeal": "020", "demand": "100"}
+COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
+HOSTILE_ROOTS = {"13", "14", "15", "16", "17", "18", "19", "20"}
+
+
+def transform(kind: str, code: str) -> str | None:
+    """The code for `kind` (intent, threat, refusal, appeal, demand) applied to the act `code`;
+    None when CAMEO has no such code (the act then stays as it is or is dropped)."""
+    table = TABLES[kind]
+    for key in (code, code[:3], code[:2]):
+        if key in table:
+            return table[key]
+    return DEFAULT[kind]

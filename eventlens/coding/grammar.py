@@ -1,0 +1,225 @@
+"""What the dependency parse says about a clause: its subjects and objects, whether it is negated,
+asserted or only intended, and who reports it. Word lists are English function words and verb
+classes; the event meaning of words lives in the lexicon files."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Verbs whose complement clause is what someone said: the coder looks through them.
+REPORTING_VERBS = {
+    "say", "state", "tell", "note", "add", "emphasize", "emphasise", "stress", "reiterate", "assert",
+    "declare", "announce", "claim", "insist", "maintain", "believe", "think", "argue", "explain",
+    "indicate", "confirm", "affirm", "underline", "report", "write", "tweet", "remark", "comment",
+    "acknowledge", "admit", "suggest", "signal", "recall", "predict", "assume", "contend", "observe",
+    "mention", "point", "reply", "respond", "answer", "testify", "told", "disclose", "reveal", "hint",
+}
+# A governing verb that makes its complement an intention, not an act ("intends to sign").
+INTENT_VERBS = {
+    "intend", "plan", "hope", "seek", "aim", "want", "wish", "pledge", "vow", "promise", "expect",
+    "pursue", "prepare", "agree", "offer", "propose", "decide", "commit", "strive", "try", "attempt",
+    "look", "mean", "continue", "resolve", "endeavour", "endeavor", "undertake", "volunteer", "move",
+}
+THREAT_VERBS = {"threaten", "warn"}
+REFUSAL_VERBS = {"refuse", "decline", "reject", "rule_out", "balk", "oppose"}
+APPEAL_VERBS = {"urge", "call", "appeal", "ask", "request", "invite", "encourage", "press", "implore",
+                "beg", "exhort", "advise", "persuade", "pressure", "pressurize", "lobby"}
+DEMAND_VERBS = {"demand", "insist", "order", "require", "command", "instruct", "compel", "force"}
+MODAL_INTENT = {"will", "'ll", "shall", "wo"}
+MODAL_HYPOTHETICAL = {"could", "might", "may", "would", "can", "should", "must", "ought", "ca"}
+CONDITION_MARKS = {"if", "unless", "provided", "providing", "once", "until", "after", "when"}
+ADJ_INTENT = {"ready", "willing", "prepared", "eager", "determined", "keen", "set", "poised"}
+
+
+@dataclass(slots=True)
+class Clause:
+    """How an event word's clause stands: negated? intended? reported by whom? embedded where?"""
+
+    negated: bool = False
+    modality: str = "asserted"  # asserted | intended | hypothetical | conditional
+    governor: object = None  # the intent/refusal/appeal/demand verb above it, if any
+    governor_kind: str | None = None  # intent | threat | refusal | appeal | demand
+    reporter: object = None  # the nearest reporting verb above it, if any
+    outer_reporters: tuple = ()  # reporting verbs further up ("Russia indicated ..., the ministry said")
+    in_condition: bool = False  # inside an "if ..." clause: not asserted by anyone
+
+
+def children(tok, *deps):
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def particle(tok) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "prt":
+            return c.lower_
+    return None
+
+
+def lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def forms(tok) -> set[str]:
+    """The lemma and the base forms an inflected verb may have: the small model's lemmatizer makes
+    slips ("hopes" -> "hop"), and a verb class must still know the verb."""
+    low = tok.lower_
+    out = {tok.lemma_.lower(), low}
+    if tok.pos_ in ("VERB", "AUX"):
+        for suffix, repl in (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", "e"),
+                             ("ed", ""), ("ing", "e"), ("ing", "")):
+            if low.endswith(suffix) and len(low) - len(suffix) >= 2:
+                out.add(low[: len(low) - len(suffix)] + repl)
+    return out
+
+
+def is_verb_in(tok, verbs: set[str]) -> bool:
+    return not forms(tok).isdisjoint(verbs)
+
+
+def is_passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def expand_conj(tok) -> list:
+    """A noun and the nouns coordinated with it ("Japan and South Korea")."""
+    out = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def subjects(verb) -> list:
+    """The tokens naming who acts: the verb's own subject, a passive's agent, or the subject it
+    shares with the verb it hangs on (xcomp, conj, relative clause)."""
+    if is_passive(verb):
+        for prep in children(verb, "agent"):
+            for pobj in children(prep, "pobj"):
+                return expand_conj(pobj)
+        if verb.dep_ == "acl":
+            return []
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if own:
+        return expand_conj(own[0])
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return expand_conj(verb.head)
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb:
+        head = verb.head
+        if verb.dep_ == "xcomp":
+            # "urged Russia to withdraw": the object of the governing verb does the withdrawing.
+            objs = children(head, "dobj")
+            if objs and is_verb_in(head, APPEAL_VERBS | DEMAND_VERBS):
+                return expand_conj(objs[0])
+        if head.pos_ in ("VERB", "AUX"):
+            return subjects(head)
+    return []
+
+
+def passive_subjects(verb) -> list:
+    if not is_passive(verb):
+        return []
+    own = children(verb, "nsubjpass")
+    if own:
+        return expand_conj(own[0])
+    if verb.dep_ == "acl":
+        return [verb.head]
+    return []
+
+
+def clause_of(tok) -> Clause:
+    """Walk up from an event word to the sentence root, collecting what governs it."""
+    cl = Clause()
+    verb = tok
+    # A noun event takes the clause of the verb it hangs on ("pursue a resolution").
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb and verb.dep_ in (
+            "dobj", "conj", "pobj", "prep", "attr", "nsubjpass", "oprd", "appos"):
+        verb = verb.head
+    own = verb
+    aux = {c.lower_ for c in own.children if c.dep_ in ("aux", "auxpass")}
+    if any(c.dep_ == "neg" for c in own.children) and own == tok or (
+            own != tok and any(c.dep_ == "neg" for c in own.children) and tok.dep_ == "dobj"):
+        cl.negated = True
+    if tok.pos_ in ("VERB",) and any(c.dep_ == "neg" for c in tok.children):
+        cl.negated = True
+    if aux & MODAL_INTENT:
+        cl.modality = "intended"
+    elif aux & MODAL_HYPOTHETICAL:
+        cl.modality = "hypothetical"
+    cur = own
+    steps = 0
+    while cur.head != cur and steps < 12:
+        steps += 1
+        dep = cur.dep_
+        head = cur.head
+        hf = forms(head)
+        if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
+            cl.in_condition = True
+        if dep in ("xcomp", "ccomp", "dobj") and cl.governor is None:
+            if hf & INTENT_VERBS or (head.pos_ == "ADJ" and hf & ADJ_INTENT):
+                cl.governor, cl.governor_kind = head, "intent"
+            elif hf & THREAT_VERBS and dep == "xcomp":
+                cl.governor, cl.governor_kind = head, "threat"
+            elif hf & REFUSAL_VERBS and dep == "xcomp":
+                cl.governor, cl.governor_kind = head, "refusal"
+            elif hf & APPEAL_VERBS and dep in ("xcomp", "ccomp"):
+                cl.governor, cl.governor_kind = head, "appeal"
+            elif hf & DEMAND_VERBS and dep in ("xcomp", "ccomp"):
+                cl.governor, cl.governor_kind = head, "demand"
+            if cl.governor is not None:
+                haux = {c.lower_ for c in head.children if c.dep_ == "aux"}
+                if any(c.dep_ == "neg" for c in head.children):
+                    cl.negated = True
+                if cl.governor_kind == "intent" and cl.modality == "asserted":
+                    cl.modality = "intended"
+                if haux & MODAL_HYPOTHETICAL and cl.modality in ("asserted", "intended"):
+                    cl.modality = "hypothetical"
+        if dep in ("ccomp", "parataxis") and hf & REPORTING_VERBS:
+            if cl.reporter is None:
+                cl.reporter = head
+            else:
+                cl.outer_reporters += (head,)
+            cur = head
+            continue
+        if cl.reporter is not None:
+            break
+        if dep in ("ccomp", "parataxis", "advcl") and cl.governor is not None:
+            break
+        if dep not in ("xcomp", "conj", "ccomp", "advcl", "dobj", "pobj", "prep", "acomp", "relcl", "acl"):
+            break
+        cur = head
+    if cl.modality in ("hypothetical", "intended") and has_condition(own):
+        cl.modality = "conditional"
+    return cl
+
+
+def has_condition(verb) -> bool:
+    """"could sign ... after reviewing", "will consider ... only after": a condition on the act."""
+    for c in verb.subtree:
+        if c.dep_ == "advcl" or (c.dep_ == "prep" and c.lower_ in ("after", "upon")):
+            marks = {m.lower_ for m in c.children if m.dep_ in ("mark", "advmod")}
+            if c.dep_ == "prep" or marks & CONDITION_MARKS:
+                return True
+    return False
+
+
+def condition_clauses(verb):
+    """"only after Tokyo takes steps", "unless Japan changes course": clauses that state a condition
+    another actor must meet."""
+    for c in verb.subtree:
+        if c.dep_ != "advcl":
+            continue
+        marks = {m.lower_ for m in c.children if m.dep_ in ("mark", "advmod")}
+        if "unless" in marks or "provided" in marks or ("only" in marks and marks & CONDITION_MARKS):
+            yield c
+
+
+def reporter_subject(reporter):
+    subs = [c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subs and subs[0].lower_ == "it" and is_passive(reporter):
+        return None  # "it was reported that": no speaker
+    return subs[0] if subs else None

@@ -1,0 +1,306 @@
+"""Rules over the dependency parse: find event words, their source and target, and how the clause
+stands (negated, intended, conditional, reported). Each candidate names the rule that made it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import codes as cameo
+from .grammar import (APPEAL_VERBS, DEMAND_VERBS, INTENT_VERBS, REFUSAL_VERBS, REPORTING_VERBS,
+                      THREAT_VERBS, Clause, children, clause_of, condition_clauses, expand_conj,
+                      forms, is_passive, is_verb_in, lemma, particle, passive_subjects, subjects)
+from .lexicon import LexEntry, Lexicon
+
+# Verbs that carry a noun's event: "held talks", "launched an attack", "imposed a ban".
+LIGHT_VERBS = {"hold", "launch", "make", "carry", "conduct", "stage", "issue", "express", "voice",
+               "announce", "offer", "extend", "give", "pay", "begin", "start", "mount", "take",
+               "have", "undertake", "deliver", "lodge", "file", "level", "send", "impose", "order",
+               "resume", "open", "seek", "pursue", "propose", "want", "initiate", "continue"}
+# Verbs of which a nominal event may be the subject and still have happened ("talks took place").
+OCCURRENCE_VERBS = {"take", "begin", "start", "resume", "continue", "open", "end", "conclude", "be",
+                    "follow", "come", "occur", "happen", "last"}
+# "a similar stance has been voiced by X": X repeats the previous event.
+ECHO_NOUNS = {"stance", "position", "view", "line", "sentiment", "opinion", "approach", "view"}
+ECHO_VERBS = {"voice", "express", "share", "take", "adopt", "hold", "echo", "support", "state"}
+# "X is not up for discussion", "non-negotiable": a refusal to negotiate.
+NOT_NEGOTIABLE_NOUNS = {"discussion", "negotiation", "debate", "negotiations", "talks", "review"}
+# "Among those targeted were ...": the list extends the previous event to new targets.
+EXTENDING_VERBS = {"target", "sanction", "name", "list", "include", "affect", "hit", "blacklist",
+                   "designate", "arrest", "detain", "kill", "wound", "expel", "charge"}
+GENERIC_VERBS = {"target", "name", "list", "include", "affect", "hit"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event found in a sentence before its actors are resolved."""
+
+    code: str
+    rule: str
+    action: list  # tokens of the action words
+    sources: list  # head tokens naming the source
+    targets: list  # head tokens naming the target
+    clause: Clause
+    entry: LexEntry | None = None
+    confidence: float = 0.9
+    reciprocal: bool = False  # "talks between X and Y": each is the other's target
+    source_is_reporter: bool = False  # the clause has no actor subject: the speaker acts
+    echo: bool = False  # repeats the article's previous event with a new source
+    extend: bool = False  # extends the previous event to new targets
+    attrs: dict = field(default_factory=dict)
+
+
+def _object_lemmas(tok) -> set[str]:
+    """The words that may satisfy an object constraint: the noun, its compound words, and a second
+    object the parser hung lower down ("made the return of the islands a condition")."""
+    out = {lemma(tok), tok.lower_}
+    for c in tok.children:
+        if c.dep_ == "compound":
+            out.add(lemma(c))
+    for d in tok.subtree:
+        if d != tok and d.dep_ in ("dobj", "oprd", "attr") and d.pos_ == "NOUN":
+            out.add(lemma(d))
+    return out
+
+
+def _object_tokens(verb) -> list:
+    objs = children(verb, "dobj", "oprd", "attr")
+    objs += passive_subjects(verb)
+    out = []
+    for o in objs:
+        out.extend(expand_conj(o))
+    return out
+
+
+def match_verb(lex: Lexicon, verb) -> tuple[LexEntry, object] | None:
+    """The most specific lexicon entry for this verb in this clause, and the object it matched."""
+    entries = lex.candidates(lemma(verb), "verb")
+    if not entries:
+        entries = next((lex.candidates(f, "verb") for f in forms(verb) if lex.candidates(f, "verb")), [])
+    if not entries:
+        return None
+    prt = particle(verb)
+    objects = _object_tokens(verb)
+    for entry in entries:
+        if entry.particle and entry.particle != prt:
+            continue
+        if entry.object_lemmas:
+            pool = objects
+            if entry.object_prep:
+                pool = [p for prep in children(verb, "prep", "agent", "dative") if prep.lower_ == entry.object_prep
+                        for p in children(prep, "pobj")]
+                pool = [x for p in pool for x in expand_conj(p)]
+            hit = next((o for o in pool if _object_lemmas(o) & entry.object_lemmas), None)
+            if hit is None:
+                continue
+            return entry, hit
+        if entry.requires_object and not objects:
+            continue
+        return entry, None
+    return None
+
+
+def match_noun(lex: Lexicon, noun) -> tuple[LexEntry, object] | None:
+    entries = lex.candidates(lemma(noun), "noun")
+    if not entries:
+        return None
+    mods = {lemma(c) for c in noun.children if c.dep_ in ("compound", "amod")}
+    of_objs = [p for prep in children(noun, "prep") if prep.lower_ == "of" for p in children(prep, "pobj")]
+    for entry in entries:
+        if entry.modifiers and not set(entry.modifiers) <= mods:
+            continue
+        if entry.object_lemmas:
+            hit = next((o for o in of_objs if _object_lemmas(o) & entry.object_lemmas), None)
+            if hit is None:
+                continue
+            return entry, hit
+        return entry, None
+    return None
+
+
+def _prep_objects(tok, preps) -> list:
+    out = []
+    for prep in children(tok, "prep", "dative", "agent"):
+        if prep.lower_ in preps:
+            for p in children(prep, "pobj"):
+                out.extend(expand_conj(p))
+    return out
+
+
+def find_targets(entry: LexEntry | None, verb, obj, *, noun: bool = False) -> list:
+    """Target tokens in the order the entry's target specs give; the first spec that finds one wins."""
+    specs = entry.targets if entry is not None else (("dobj",),)
+    for spec in specs:
+        kind = spec[0]
+        if kind == "none":
+            return []
+        if kind == "dobj":
+            found = [o for o in _object_tokens(verb) if o != obj] if not noun else []
+        elif kind == "iobj":
+            found = [x for c in children(verb, "dative", "iobj") for x in expand_conj(c) if c.pos_ != "ADP"]
+        else:
+            preps = spec[1]
+            found = _prep_objects(verb, preps)
+            if obj is not None:
+                found += _prep_objects(obj, preps)
+        if found:
+            return found
+    return []
+
+
+def verb_candidates(lex: Lexicon, sent) -> list[Candidate]:
+    out: list[Candidate] = []
+    consumed: set[int] = set()  # nouns already used as a verb's object
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") or tok.i in consumed:
+            continue
+        lem = lemma(tok)
+        if is_verb_in(tok, REPORTING_VERBS) and any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+            continue
+        governs_event = any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+        if governs_event and is_verb_in(tok, INTENT_VERBS | THREAT_VERBS | APPEAL_VERBS | DEMAND_VERBS | REFUSAL_VERBS):
+            # The complement carries the act; this verb only changes how it stands (grammar.clause_of).
+            comp = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+            if any(match_verb(lex, c) or _light_noun(lex, c) for c in comp):
+                continue
+        cand = None
+        m = match_verb(lex, tok)
+        light = _light_noun(lex, tok) if lem in LIGHT_VERBS else None
+        if m and (m[0].object_lemmas or not light):
+            entry, obj = m
+            action = [tok] + [c for c in tok.children if c.dep_ == "prt"] + ([obj] if obj is not None else [])
+            if obj is not None:
+                consumed.add(obj.i)
+            srcs = subjects(tok)
+            tgts = find_targets(entry, tok, obj)
+            if is_passive(tok) and not entry.object_lemmas and not tgts:
+                tgts = passive_subjects(tok)
+            cand = Candidate(entry.code, f"lexicon {entry.origin}: {entry.form}", action, srcs, tgts,
+                             clause_of(tok), entry=entry, confidence=0.9 if srcs else 0.6)
+            if is_passive(tok):
+                cand.rule += " (passive)"
+        elif light:
+            entry, noun = light
+            consumed.add(noun.i)
+            tgts = find_targets(entry, tok, noun, noun=True) or find_targets(None, tok, noun)
+            tgts = [t for t in tgts if t != noun]
+            srcs = subjects(tok) or _noun_sources(noun)
+            cand = Candidate(entry.code, f"lexicon {entry.origin}: {entry.form} (with '{tok.lemma_}')",
+                             [tok, noun], srcs, tgts, clause_of(noun), entry=entry, confidence=0.85)
+        if cand is not None:
+            out.append(cand)
+    for tok in sent:
+        if tok.pos_ == "NOUN" and tok.i not in consumed:
+            cand = noun_candidate(lex, tok)
+            if cand is not None:
+                out.append(cand)
+    return out
+
+
+def _light_noun(lex: Lexicon, verb):
+    for obj in children(verb, "dobj") + passive_subjects(verb):
+        for o in expand_conj(obj):
+            m = match_noun(lex, o)
+            if m:
+                return m[0], o
+    return None
+
+
+def _noun_sources(noun) -> list:
+    """Who acts in a nominal event: "Russia's invasion", "Japanese sanctions", "talks by X"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return expand_conj(c)
+    for prep in children(noun, "prep", "agent"):
+        if prep.lower_ == "by":
+            return [x for p in children(prep, "pobj") for x in expand_conj(p)]
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.pos_ in ("PROPN", "ADJ")
+            and c.ent_type_ in ("NORP", "GPE", "ORG")]
+    return mods
+
+
+def noun_candidate(lex: Lexicon, noun) -> Candidate | None:
+    """A nominal event standing on its own: "the imposition of sanctions by Japan", "talks between
+    Japan and Russia". A noun that is merely described ("the treaty has remained unsigned") is none."""
+    m = match_noun(lex, noun)
+    if m is None:
+        return None
+    entry, obj = m
+    if noun.dep_ in ("nsubj", "nsubjpass") and lemma(noun.head) not in OCCURRENCE_VERBS:
+        return None
+    if noun.dep_ == "nsubj" and any(c.dep_ in ("acomp", "oprd") for c in noun.head.children):
+        return None
+    between = [x for prep in children(noun, "prep") if prep.lower_ == "between"
+               for p in children(prep, "pobj") for x in expand_conj(p)]
+    srcs = _noun_sources(noun)
+    if between and not srcs:
+        return Candidate(entry.code, f"lexicon {entry.origin}: {entry.form} (between)", [noun], between, [],
+                         clause_of(noun), entry=entry, confidence=0.75, reciprocal=True)
+    if not srcs:
+        return None
+    tgts = [t for t in find_targets(entry, noun, obj, noun=True) if t != obj]
+    return Candidate(entry.code, f"lexicon {entry.origin}: {entry.form} (nominal)", [noun] + ([obj] if obj is not None else []),
+                     srcs, tgts, clause_of(noun), entry=entry, confidence=0.7)
+
+
+def construction_candidates(lex: Lexicon, sent) -> list[Candidate]:
+    """Patterns of news prose that carry an event without an event word of their own."""
+    out: list[Candidate] = []
+    for tok in sent:
+        lem = lemma(tok)
+        # "their sovereignty is not up for discussion", "the issue is non-negotiable"
+        if lem == "be" and any(c.dep_ == "neg" for c in tok.children):
+            ups = [p for c in tok.children if c.dep_ in ("advmod", "prep", "prt") and c.lower_ == "up"
+                   for p in c.subtree if p.dep_ == "pobj" and lemma(p) in NOT_NEGOTIABLE_NOUNS]
+            negot = [c for c in tok.children if c.dep_ == "acomp" and lemma(c) == "negotiable"]
+            if ups or negot:
+                words = [tok] + [c for c in tok.children if c.dep_ == "neg"] + (ups or negot)
+                cand = Candidate("125", "construction: not up for discussion", words, [], [],
+                                 clause_of(tok), confidence=0.7, source_is_reporter=True)
+                cand.clause.negated = False
+                out.append(cand)
+        # "Tokyo has made X a condition for Y": a demand
+        if lem == "make" and tok.pos_ == "VERB":
+            cond = [d for d in tok.subtree if lemma(d) in ("condition", "precondition", "prerequisite")
+                    and d.dep_ in ("dobj", "oprd", "attr")]
+            if cond:
+                out.append(Candidate("100", "construction: make X a condition", [tok, cond[0]],
+                                     subjects(tok), [], clause_of(tok), confidence=0.75))
+        # "X voiced a similar stance": the previous event again, with X as its source
+        if lem in ECHO_VERBS and tok.pos_ == "VERB":
+            objs = _object_tokens(tok)
+            for o in objs:
+                if lemma(o) in ECHO_NOUNS and any(lemma(c) in ("similar", "same", "identical") for c in o.children):
+                    srcs = subjects(tok) or [x for prep in children(tok, "agent") for x in children(prep, "pobj")]
+                    out.append(Candidate("", "construction: echoes the previous event", [tok, o], srcs, [],
+                                         clause_of(tok), confidence=0.6, echo=True))
+                    break
+        # "Among those targeted were A, B and C"
+        if lem == "be" and any(c.dep_ == "prep" and c.lower_ == "among" for c in tok.children):
+            among = next(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "among")
+            verbs = [d for d in among.subtree if d.pos_ == "VERB" and lemma(d) in EXTENDING_VERBS]
+            listed = [x for c in tok.children if c.dep_ in ("attr", "nsubj") for x in expand_conj(c)]
+            if verbs and listed:
+                v = verbs[0]
+                m = match_verb(lex, v)
+                code = "" if (lemma(v) in GENERIC_VERBS or m is None) else m[0].code
+                out.append(Candidate(code, f"construction: among those {v.text}", [v], [], listed,
+                                     Clause(), confidence=0.65, extend=True))
+        # "X will consider ... only after Tokyo takes steps": a conditional demand on Tokyo
+        if tok.pos_ == "VERB" and tok.dep_ != "advcl":
+            for adv in condition_clauses(tok):
+                if adv.head != tok:
+                    continue
+                tgts = [c for c in adv.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if not tgts:
+                    continue
+                gov = tok
+                srcs = subjects(gov)
+                while not srcs and gov.head != gov:
+                    gov = gov.head
+                    srcs = subjects(gov)
+                cl = clause_of(tok)
+                cl.modality = "conditional"
+                cl.negated = False
+                mark = [m for m in adv.children if m.dep_ in ("mark", "advmod")]
+                out.append(Candidate("100", "construction: conditional commitment (only after/unless)",
+                                     mark + [adv], srcs, expand_conj(tgts[0]), cl, confidence=0.6))
+    return out

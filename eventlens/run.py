@@ -1,0 +1,67 @@
+"""Jobs the CLI (and later the web app) run: read inputs, code them, write events, count problems."""
+from __future__ import annotations
+
+import sys
+from contextlib import ExitStack
+from dataclasses import dataclass
+from typing import Callable
+
+from .coding import Coder, code_articles
+from .errors import EventlensError, InputError
+from .ingest import iter_inputs
+from .models import Article
+from .output import WRITERS
+
+
+@dataclass(slots=True)
+class RunStats:
+    articles: int = 0
+    events: int = 0
+    skipped: int = 0
+    dictionary_problems: int = 0
+
+
+def code_paths(paths, *, default_date=None, fmt="jsonl", output=None, processes=1, batch_size=32,
+               max_chars=1_000_000, keep_negated=False, actor_files=(), agent_files=(),
+               warn: Callable[[EventlensError], None] = lambda e: None) -> RunStats:
+    """Code every article under `paths` and write its events; bad inputs are reported and skipped."""
+    stats = RunStats()
+    coder = Coder(actor_files=actor_files, agent_files=agent_files, keep_negated=keep_negated)
+    for problem in coder.problems:
+        warn(problem)
+    stats.dictionary_problems = len(coder.problems)
+
+    def good_articles():
+        for item in iter_inputs(paths, default_date=default_date, max_chars=max_chars):
+            if isinstance(item, InputError):
+                stats.skipped += 1
+                warn(item)
+                continue
+            yield item
+
+    with ExitStack() as stack:
+        out = stack.enter_context(open(output, "w", encoding="utf-8")) if output else sys.stdout
+        writer = WRITERS[fmt](out)
+        for result in code_articles(good_articles(), coder=coder, processes=processes, batch_size=batch_size):
+            if result.error is not None:
+                stats.skipped += 1
+                warn(result.error)
+                continue
+            stats.articles += 1
+            stats.events += len(result.events)
+            writer.write(result.article, result.events)
+        writer.close()
+    return stats
+
+
+def coder_fn(*, processes=1, **options):
+    """A function from articles to their event dicts, for `evaluate`."""
+    coder = Coder(**options)
+
+    def run(articles: list[Article]) -> dict[str, list[dict]]:
+        out: dict[str, list[dict]] = {}
+        for result in code_articles(articles, coder=coder, processes=processes):
+            out[result.article.id] = [e.to_dict() for e in result.events]
+        return out
+
+    return run

@@ -1,0 +1,168 @@
+"""Each coding rule on sentences written for it. These run the real spaCy pipeline."""
+import pytest
+
+from conftest import country_triples, triples
+
+pytestmark = pytest.mark.slow
+
+
+def one(events, **want):
+    hits = [e for e in events if all(_get(e, k) == v for k, v in want.items())]
+    assert hits, f"no event with {want} in {[(e.source.code, e.target and e.target.code, e.code, e.modality) for e in events]}"
+    return hits[0]
+
+
+def _get(e, key):
+    if key == "src":
+        return e.source.code
+    if key == "tgt":
+        return e.target.code if e.target else None
+    if key == "root":
+        return e.root_code
+    if key == "src_country":
+        return e.source.country
+    if key == "tgt_country":
+        return e.target.country if e.target else None
+    return getattr(e, key)
+
+
+def test_subject_verb_object_with_prepositional_target(code):
+    ev = one(code("Japan imposed sanctions on Russia over the war."), src="JPN", tgt="RUS", code="163")
+    assert ev.modality == "asserted" and not ev.negated and ev.speaker is None
+    assert ev.plover["event"] == "COERCE" and ev.quad_class == 4 and ev.goldstein == -8.0
+    text = "Japan imposed sanctions on Russia over the war."
+    assert text[slice(*ev.evidence["source"])] == "Japan"
+    assert text[slice(*ev.evidence["target"])] == "Russia"
+    assert "imposed" in [text[s:e] for s, e in ev.evidence["action"]]
+    assert "verbs.tsv" in ev.rule
+
+
+def test_passive_with_by_agent(code):
+    events = code("Sanctions were imposed on Iran by the European Union on Tuesday.")
+    ev = one(events, code="163", tgt="IRN")
+    assert ev.source.code.startswith("IGO") or ev.source.name == "European Union"
+    assert "passive" in ev.rule
+
+
+def test_target_hanging_on_the_object_noun(code):
+    events = code("The United States announced new sanctions on three Chinese banks.")
+    ev = one(events, code="163", src="USA")
+    assert ev.target.code == "CHNBUS"
+
+
+def test_reporting_verb_keeps_the_speaker(code):
+    events = code("German Chancellor Olaf Scholz said that Russia had attacked Ukraine's power grid.",
+                  date="2023-03-01")
+    ev = one(events, src_country="RUS", tgt="UKR", root="19")
+    assert ev.speaker is not None and ev.speaker.code == "DEUGOV" and ev.speaker.name == "Olaf Scholz"
+
+
+def test_it_was_reported_has_no_speaker(code):
+    ev = one(code("It was reported that Turkey expelled two Swedish diplomats."), src="TUR", tgt="SWEGOV")
+    assert ev.speaker is None
+
+
+def test_nominal_event_between(code):
+    events = code("Talks between Armenia and Azerbaijan began in Washington on Monday.")
+    assert {("ARM", "AZE"), ("AZE", "ARM")} <= {(e.source.code, e.target.code) for e in events if e.root_code == "04"}
+
+
+def test_coordinated_sources_give_one_event_each(code):
+    events = code("France and Germany condemned the missile strike on Kyiv by Russia.")
+    sources = {e.source.code for e in events if e.root_code == "11"}
+    assert {"FRA", "DEU"} <= sources
+
+
+def test_negation_drops_the_act(code):
+    assert not [e for e in code("Israel did not attack Iran on Sunday.") if e.root_code in ("18", "19", "20")]
+
+
+def test_refusal_is_a_rejection(code):
+    ev = one(code("Venezuela refused to meet with Colombia."), src="VEN", tgt="COL")
+    assert ev.root_code == "12" and ev.code == "125" and not ev.negated
+    assert "refusal" in ev.rule
+
+
+def test_intention_becomes_an_intent_code(code):
+    ev = one(code("India intends to sign a trade agreement with Australia."), src="IND", tgt="AUS")
+    assert ev.root_code == "03" and ev.modality == "intended"
+
+
+def test_will_with_a_hostile_act_is_a_threat(code):
+    ev = one(code("China will impose sanctions on Lithuania, the foreign ministry said."), tgt="LTU")
+    assert ev.code == "1312" and ev.modality == "intended" and ev.source.country == "CHN"
+
+
+def test_conditional_act(code):
+    ev = one(code("Serbia could sign the agreement with Kosovo after reviewing its terms."), src="SRB")
+    assert ev.root_code == "03" and ev.modality == "conditional"
+
+
+def test_condition_on_another_actor_is_a_demand(code):
+    events = code("Iran will resume talks with the United States only if Washington lifts its sanctions.")
+    ev = one(events, code="100", src="IRN")
+    assert ev.target.country == "USA" and ev.modality == "conditional"
+
+
+def test_quote_attributed_to_speaker(code):
+    text = ('"We will never accept the occupation of our land," Ukrainian President Volodymyr Zelensky '
+            'said on Friday. "Russia attacked our cities again last night."')
+    events = code(text, date="2024-05-10")
+    ev = one(events, src="RUS", root="19")
+    assert ev.speaker is not None and ev.speaker.name == "Volodymyr Zelensky"
+    assert ev.target is not None and ev.target.country == "UKR"
+
+
+def test_no_political_actor_no_event(code):
+    assert code("The storm damaged hundreds of homes along the coast on Sunday.") == []
+    assert code("The striker scored twice as the home side won the cup final.") == []
+
+
+def test_duration_is_not_an_event(code):
+    assert code("The border dispute between Peru and Ecuador has remained unresolved for decades.") == []
+
+
+def test_person_by_date_and_surname(code):
+    text = ("Japanese Prime Minister Shigeru Ishiba met South Korean President Yoon Suk Yeol in Lima. "
+            "Ishiba later criticized North Korea.")
+    events = code(text, date="2024-11-16")
+    meet = one(events, src="JPNGOV", root="04")
+    assert meet.target.code == "KORGOV"
+    later = one(events, src="JPNGOV", tgt="PRK")
+    assert later.source.name == "Shigeru Ishiba" and later.source.text == "Ishiba"
+
+
+def test_person_out_of_office_is_elite(code):
+    ev = one(code("Shinzo Abe visited China.", date="2023-05-01"), tgt="CHN")
+    assert ev.source.code == "JPNELI"
+
+
+def test_unknown_person_takes_country_and_sector_from_title(code):
+    ev = one(code("Malaysian Foreign Minister Ali Harun visited Indonesia.", date="2024-02-01"), tgt="IDN")
+    assert ev.source.code == "MYSGOV" and ev.source.name == "Ali Harun"
+
+
+def test_pronoun_takes_the_last_person(code):
+    text = "Turkish President Recep Tayyip Erdogan arrived in Budapest. He praised Hungary."
+    ev = one(code(text, date="2024-12-01"), tgt="HUN")
+    assert ev.source.code == "TURGOV" and ev.source.text == "He"
+
+
+def test_capital_stands_for_the_government(code):
+    ev = one(code("Beijing accused Manila of provoking clashes."), tgt_country="PHL")
+    assert ev.source.code == "CHNGOV" and ev.root_code == "11"
+
+
+def test_event_ids_are_stable(code):
+    a = code("Japan imposed sanctions on Russia.")
+    b = code("Japan imposed sanctions on Russia.")
+    assert [e.id for e in a] == [e.id for e in b] and a
+
+
+def test_implied_target_only_when_the_article_is_about_two_countries(code):
+    text = ("Japan and Russia remain at odds over the islands. Russia warned Japan on Monday. "
+            "Japan banned the export of construction machinery.")
+    ban = one(code(text), src="JPN", code="163")
+    assert ban.target.code == "RUS" and ban.target.text is None and ban.target.via.startswith("implied")
+    alone = code("Japan banned the export of construction machinery.")
+    assert all(e.target is None for e in alone if e.code == "163")
