@@ -83,7 +83,7 @@ class ArticleActors:
         return sorted(out, key=lambda t: t.i)
 
     def resolve(self, head, *, speaker: ActorRef | None = None, in_quote: bool = False,
-                remember: bool = True) -> ActorRef | None:
+                remember: bool = True, owner: bool = False) -> ActorRef | None:
         """The actor named by the noun phrase headed by `head`, or None when it names none."""
         doc = self.doc
         low = head.lower_
@@ -112,7 +112,7 @@ class ArticleActors:
             if surname is None:
                 if low in ROLE_NOUNS and head.pos_ == "NOUN":
                     return self._role_noun(head, speaker)
-                return None
+                return self._owner(head, mentions, speaker, in_quote) if owner else None
         country = sector = None
         name = None
         code = None
@@ -181,6 +181,24 @@ class ArticleActors:
         if remember:
             self.note(ref, person=person_entry is not None or person_ent, tokens=tokens)
         return ref
+
+    def _owner(self, head, mentions, speaker, in_quote) -> ActorRef | None:
+        """A thing stands for its owner: "Ukraine's power grid" -> Ukraine, "Ukrainian cities" -> Ukraine."""
+        for c in head.children:
+            if c.dep_ == "poss":
+                ref = self.resolve(c, speaker=speaker, in_quote=in_quote, remember=False)
+                if ref is not None:
+                    return replace(ref, via=ref.via + f"; owner of '{head.text}'")
+        for m in mentions:
+            if m.kind in ("country", "demonym") and any(self.doc[i].dep_ == "amod" and self.doc[i].head == head
+                                                       for i in range(m.start, m.end)):
+                best = m.best
+                start = self.doc[m.start].idx
+                end = self.doc[head.i].idx + len(head.text)
+                return ActorRef(code=best.country, name=best.name, country=best.country, sector=None,
+                                text=self.doc.text[start:end], start=start, end=end,
+                                via=best.origin + f"; country of '{head.text}'")
+        return None
 
     def _person_name(self, tokens, head) -> str:
         names = [t for t in tokens if t.ent_type_ == "PERSON"]

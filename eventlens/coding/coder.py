@@ -98,6 +98,7 @@ class Coder:
     def _quote_speakers(self, sents, quotes, actors: ArticleActors) -> dict[int, ActorRef]:
         """Sentences inside a quotation, mapped to the speaker named around it."""
         out: dict[int, ActorRef] = {}
+        previous: tuple[ActorRef, int] | None = None  # the last quote's speaker and its last sentence
         for qs, qe in quotes:
             inside = [i for i, s in enumerate(sents) if s.start_char >= qs - 1 and s.end_char <= qe + 2]
             touching = [i for i, s in enumerate(sents) if s.start_char < qe and s.end_char > qs]
@@ -113,15 +114,18 @@ class Coder:
                                 break
                 if speaker:
                     break
+            if speaker is None and previous is not None and touching and touching[0] <= previous[1] + 1:
+                speaker = previous[0]  # a quote that goes on after its attribution: the same speaker
             if speaker:
                 for i in set(inside) | set(touching):
                     out.setdefault(i, speaker)
+                previous = (speaker, max(touching) if touching else -1)
         return out
 
-    def _resolve_all(self, tokens, actors, speaker, in_quote) -> list[ActorRef]:
+    def _resolve_all(self, tokens, actors, speaker, in_quote, owner=False) -> list[ActorRef]:
         out = []
         for tok in tokens:
-            ref = actors.resolve(tok, speaker=speaker, in_quote=in_quote)
+            ref = actors.resolve(tok, speaker=speaker, in_quote=in_quote, owner=owner)
             if ref is not None and all((r.code, r.name) != (ref.code, ref.name) for r in out):
                 out.append(ref)
         return out
@@ -190,7 +194,7 @@ class Coder:
             sources = [self._speaker_for_country(s, speaker) for s in sources]
         if cand.echo and speaker is None:
             speaker = sources[0]  # "a similar stance has been voiced by X": X is the one speaking
-        targets = self._resolve_all(tgt_tokens, actors, speaker, in_quote)
+        targets = self._resolve_all(tgt_tokens, actors, speaker, in_quote, owner=True)
         if cand.extend and targets:
             country = previous[-1].target.country if previous and previous[-1].target else None
             targets = [t if t.country or not country else

@@ -28,6 +28,9 @@ DEMAND_VERBS = {"demand", "insist", "order", "require", "command", "instruct", "
 MODAL_INTENT = {"will", "'ll", "shall", "wo"}
 MODAL_HYPOTHETICAL = {"could", "might", "may", "would", "can", "should", "must", "ought", "ca"}
 CONDITION_MARKS = {"if", "unless", "provided", "providing", "once", "until", "after", "when"}
+# Verbs whose complement is weighed, not done: "will consider resuming talks".
+CONSIDER_VERBS = {"consider", "weigh", "study", "examine", "explore", "mull", "contemplate", "discuss",
+                  "debate", "review", "evaluate", "assess", "ponder"}
 ADJ_INTENT = {"ready", "willing", "prepared", "eager", "determined", "keen", "set", "poised"}
 
 
@@ -157,8 +160,10 @@ def clause_of(tok) -> Clause:
         dep = cur.dep_
         head = cur.head
         hf = forms(head)
-        if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
+        if dep == "advcl" and is_condition(cur):
             cl.in_condition = True
+        if dep in ("ccomp", "xcomp") and hf & CONSIDER_VERBS:
+            cl.in_condition = True  # "will consider resuming dialogue": weighed, not done or promised
         if dep in ("xcomp", "ccomp", "dobj") and cl.governor is None:
             if hf & INTENT_VERBS or (head.pos_ == "ADJ" and hf & ADJ_INTENT):
                 cl.governor, cl.governor_kind = head, "intent"
@@ -205,6 +210,12 @@ def has_condition(verb) -> bool:
             if c.dep_ == "prep" or marks & CONDITION_MARKS:
                 return True
     return False
+
+
+def is_condition(clause) -> bool:
+    """An adverbial clause that states a condition ("if ...", "unless ...", "only after ...")."""
+    marks = {m.lower_ for m in clause.children if m.dep_ in ("mark", "advmod")}
+    return bool(marks & {"if", "unless", "provided", "providing"}) or ("only" in marks and bool(marks & CONDITION_MARKS))
 
 
 def condition_clauses(verb):

@@ -253,6 +253,7 @@ def load_lexicon(extra_paths: Iterable[Path | str] = (), *, strict: bool = False
 
     Bad lines are skipped and listed in `Lexicon.errors`; with strict=True the first one is raised.
     """
+    extra_paths = tuple(extra_paths)
     entries, errors = (list(part) for part in _builtin())
     for path in extra_paths:
         found, bad = read_lexicon_file(path)

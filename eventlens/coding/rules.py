@@ -27,6 +27,7 @@ NOT_NEGOTIABLE_NOUNS = {"discussion", "negotiation", "debate", "negotiations", "
 EXTENDING_VERBS = {"target", "sanction", "name", "list", "include", "affect", "hit", "blacklist",
                    "designate", "arrest", "detain", "kill", "wound", "expel", "charge"}
 GENERIC_VERBS = {"target", "name", "list", "include", "affect", "hit"}
+CONDITION_NOUNS = {"condition", "precondition", "prerequisite"}
 
 
 @dataclass(slots=True)
@@ -77,16 +78,19 @@ def match_verb(lex: Lexicon, verb) -> tuple[LexEntry, object] | None:
         entries = next((lex.candidates(f, "verb") for f in forms(verb) if lex.candidates(f, "verb")), [])
     if not entries:
         return None
-    prt = particle(verb)
+    # spaCy tags a particle as prt, or as prep/advmod ("called on China", "stepped down").
+    prts = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod")}
     objects = _object_tokens(verb)
     for entry in entries:
-        if entry.particle and entry.particle != prt:
+        if entry.particle and entry.particle not in prts:
             continue
         if entry.object_lemmas:
             pool = objects
             if entry.object_prep:
-                pool = [p for prep in children(verb, "prep", "agent", "dative") if prep.lower_ == entry.object_prep
-                        for p in children(prep, "pobj")]
+                # "pulled out of the deal": the preposition may hang on the particle.
+                heads = [verb] + [c for c in verb.children if c.dep_ in ("prt", "prep", "advmod")]
+                pool = [p for h in heads for prep in children(h, "prep", "agent", "dative")
+                        if prep.lower_ == entry.object_prep for p in children(prep, "pobj")]
                 pool = [x for p in pool for x in expand_conj(p)]
             hit = next((o for o in pool if _object_lemmas(o) & entry.object_lemmas), None)
             if hit is None:
@@ -103,7 +107,9 @@ def match_noun(lex: Lexicon, noun) -> tuple[LexEntry, object] | None:
     if not entries:
         return None
     mods = {lemma(c) for c in noun.children if c.dep_ in ("compound", "amod")}
-    of_objs = [p for prep in children(noun, "prep") if prep.lower_ == "of" for p in children(prep, "pobj")]
+    # "the imposition of sanctions", "a resolution to the territorial issue"
+    of_objs = [p for prep in children(noun, "prep") if prep.lower_ in ("of", "to")
+               for p in children(prep, "pobj")]
     for entry in entries:
         if entry.modifiers and not set(entry.modifiers) <= mods:
             continue
@@ -118,7 +124,8 @@ def match_noun(lex: Lexicon, noun) -> tuple[LexEntry, object] | None:
 
 def _prep_objects(tok, preps) -> list:
     out = []
-    for prep in children(tok, "prep", "dative", "agent"):
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("prt", "advmod") or (c.dep_ == "prep" and c.lower_ in ("out", "up", "down", "off", "back", "away"))]
+    for prep in (p for h in heads for p in children(h, "prep", "dative", "agent")):
         if prep.lower_ in preps:
             for p in children(prep, "pobj"):
                 out.extend(expand_conj(p))
@@ -133,7 +140,9 @@ def find_targets(entry: LexEntry | None, verb, obj, *, noun: bool = False) -> li
         if kind == "none":
             return []
         if kind == "dobj":
-            found = [o for o in _object_tokens(verb) if o != obj] if not noun else []
+            # The matched object may itself be the target ("expelled two Swedish diplomats").
+            found = ([o for o in _object_tokens(verb) if o != obj] or ([obj] if obj is not None else [])
+                     ) if not noun else []
         elif kind == "iobj":
             found = [x for c in children(verb, "dative", "iobj") for x in expand_conj(c) if c.pos_ != "ADP"]
         else:
@@ -177,7 +186,7 @@ def verb_candidates(lex: Lexicon, sent) -> list[Candidate]:
                              clause_of(tok), entry=entry, confidence=0.9 if srcs else 0.6)
             if is_passive(tok):
                 cand.rule += " (passive)"
-        elif light:
+        elif light and not (lem == "make" and _makes_condition(tok)):
             entry, noun = light
             consumed.add(noun.i)
             tgts = find_targets(entry, tok, noun, noun=True) or find_targets(None, tok, noun)
@@ -193,6 +202,10 @@ def verb_candidates(lex: Lexicon, sent) -> list[Candidate]:
             if cand is not None:
                 out.append(cand)
     return out
+
+
+def _makes_condition(verb) -> bool:
+    return any(lemma(d) in CONDITION_NOUNS and d.dep_ in ("dobj", "oprd", "attr") for d in verb.subtree)
 
 
 def _light_noun(lex: Lexicon, verb):
@@ -212,9 +225,18 @@ def _noun_sources(noun) -> list:
     for prep in children(noun, "prep", "agent"):
         if prep.lower_ == "by":
             return [x for p in children(prep, "pobj") for x in expand_conj(p)]
+    # "anti-Russian sanctions" name their target, not their source.
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.pos_ in ("PROPN", "ADJ")
-            and c.ent_type_ in ("NORP", "GPE", "ORG")]
+            and c.ent_type_ in ("NORP", "GPE", "ORG") and not _is_anti(c)]
     return mods
+
+
+def _is_anti(tok) -> bool:
+    doc = tok.doc
+    if tok.lower_.startswith("anti"):
+        return True
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "anti" or any(
+        c.lower_ == "anti" for c in tok.children)
 
 
 def noun_candidate(lex: Lexicon, noun) -> Candidate | None:
@@ -259,8 +281,7 @@ def construction_candidates(lex: Lexicon, sent) -> list[Candidate]:
                 out.append(cand)
         # "Tokyo has made X a condition for Y": a demand
         if lem == "make" and tok.pos_ == "VERB":
-            cond = [d for d in tok.subtree if lemma(d) in ("condition", "precondition", "prerequisite")
-                    and d.dep_ in ("dobj", "oprd", "attr")]
+            cond = [d for d in tok.subtree if lemma(d) in CONDITION_NOUNS and d.dep_ in ("dobj", "oprd", "attr")]
             if cond:
                 out.append(Candidate("100", "construction: make X a condition", [tok, cond[0]],
                                      subjects(tok), [], clause_of(tok), confidence=0.75))
@@ -300,6 +321,7 @@ def construction_candidates(lex: Lexicon, sent) -> list[Candidate]:
                 cl = clause_of(tok)
                 cl.modality = "conditional"
                 cl.negated = False
+                cl.in_condition = False  # the commitment is stated; only its fulfilment is conditional
                 mark = [m for m in adv.children if m.dep_ in ("mark", "advmod")]
                 out.append(Candidate("100", "construction: conditional commitment (only after/unless)",
                                      mark + [adv], srcs, expand_conj(tgts[0]), cl, confidence=0.6))
