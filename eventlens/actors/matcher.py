@@ -54,6 +54,23 @@ class ActorDictionary:
             for key, found in table.items():
                 found.sort(key=lambda e: KIND_RANK.get(e.kind, 9))
         self.size = sum(len(v) for v in self._folded.values()) + sum(len(v) for v in self._exact.values())
+        # Leaders are often named by surname alone ("Putin", "Biden"): index people by their last word.
+        self._surnames: dict[str, list[DictEntry]] = {}
+        for entry in entries:
+            words = entry.phrase.split()
+            if entry.kind == "person" and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
+                self._surnames.setdefault(words[-1].lower(), []).append(entry)
+
+    def by_surname(self, word: str, day: dt.date | None) -> DictEntry | None:
+        """The one dictionary person with this surname in office on `day`; None when none or several."""
+        found = self._surnames.get(word.lower())
+        if not found:
+            return None
+        valid = [e for e in found if e.holds_on(day)] if day is not None else found
+        people = {e.name for e in valid}
+        if len(people) != 1:
+            return None
+        return valid[0]
 
     def _lookup(self, tokens, i: int, n: int) -> list[DictEntry] | None:
         words = tokens[i:i + n]

@@ -45,6 +45,7 @@ class ArticleActors:
 
     def __init__(self, doc, dictionary: ActorDictionary, day: dt.date | None):
         self.doc = doc
+        self.dictionary = dictionary
         self.day = day
         self.by_token: dict[int, Mention] = {}
         self.country_mentions: Counter[str] = Counter()
@@ -107,12 +108,25 @@ class ArticleActors:
                        and t.text[:1].isupper() for t in tokens)
         named = head.pos_ == "PROPN" and (business or any(m.kind in ("sector", "agent", "organisation")
                                                           for m in mentions))
+        if (head_mention is None and low not in self.people and head.is_title
+                and (head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.ent_type_ in ("", "PERSON", "ORG", "NORP")))
+                and head.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT")):
+            entry = self.dictionary.by_surname(head.text, self.day)
+            np_countries = {m.best.country for m in mentions if m.kind in ("country", "demonym")}
+            if entry is not None and not any(m.kind == "person" for m in mentions) and (
+                    not np_countries or entry.country in np_countries):
+                ref = ActorRef(code=_code(entry.country, entry.sector) or entry.code, name=entry.name,
+                               country=entry.country, sector=entry.sector, text=head.text, start=head.idx,
+                               end=head.idx + len(head.text), via=f"{entry.origin} (by surname)")
+                if remember:
+                    self.note(ref, person=True)
+                return ref
         if head_mention is None and not person_ent and not org_ent and not named:
             surname = self.people.get(low)
             if surname is None:
                 if low in ROLE_NOUNS and head.pos_ == "NOUN":
                     return self._role_noun(head, speaker)
-                return self._owner(head, mentions, speaker, in_quote) if owner else None
+                return self._owner(head, mentions, speaker, in_quote, possessor=owner == "all") if owner else None
         country = sector = None
         name = None
         code = None
@@ -182,22 +196,29 @@ class ArticleActors:
             self.note(ref, person=person_entry is not None or person_ent, tokens=tokens)
         return ref
 
-    def _owner(self, head, mentions, speaker, in_quote) -> ActorRef | None:
+    def _owner(self, head, mentions, speaker, in_quote, possessor: bool = True) -> ActorRef | None:
         """A thing stands for its owner: "Ukraine's power grid" -> Ukraine, "Ukrainian cities" -> Ukraine."""
         for c in head.children:
-            if c.dep_ == "poss":
+            if c.dep_ == "poss" and possessor:
                 ref = self.resolve(c, speaker=speaker, in_quote=in_quote, remember=False)
                 if ref is not None:
                     return replace(ref, via=ref.via + f"; owner of '{head.text}'")
         for m in mentions:
-            if m.kind in ("country", "demonym") and any(self.doc[i].dep_ == "amod" and self.doc[i].head == head
-                                                       for i in range(m.start, m.end)):
+            # "Ukrainian cities", "NATO allies", "a Russian military helicopter": the owner's code.
+            if m.kind in ("country", "demonym", "capital", "organisation", "actor") and any(
+                    self.doc[i].dep_ in ("amod", "compound", "nmod") and self.doc[i].head == head
+                    for i in range(m.start, m.end)):
                 best = m.best
                 start = self.doc[m.start].idx
                 end = self.doc[head.i].idx + len(head.text)
-                return ActorRef(code=best.country, name=best.name, country=best.country, sector=None,
+                sector = next((x.best.sector for x in mentions if x.kind in ("sector", "agent")), None)
+                if m.kind in ("organisation", "actor"):
+                    code, sector = best.code, best.sector
+                else:
+                    code = _code(best.country, sector)
+                return ActorRef(code=code, name=best.name, country=best.country, sector=sector,
                                 text=self.doc.text[start:end], start=start, end=end,
-                                via=best.origin + f"; country of '{head.text}'")
+                                via=best.origin + f"; owner of '{head.text}'")
         return None
 
     def _person_name(self, tokens, head) -> str:

@@ -160,7 +160,8 @@ class Coder:
         if kind in ("appeal", "demand") and cl.governor is not None:
             # "urged Russia to withdraw": the urger is the source, the one urged the target.
             src_tokens, tgt_tokens = subjects(cl.governor), (cand.sources or cand.targets)
-        sources = self._resolve_all(src_tokens, actors, speaker, in_quote)
+        # "Ukrainian drones hit ...": a source may be named by its country's adjective, not by "X's".
+        sources = self._resolve_all(src_tokens, actors, speaker, in_quote, owner="modifier")
         if not sources and cand.code == "100" and cand.rule.startswith("construction: conditional"):
             gov = anchor.head
             while not sources and gov.head != gov:
@@ -194,7 +195,7 @@ class Coder:
             sources = [self._speaker_for_country(s, speaker) for s in sources]
         if cand.echo and speaker is None:
             speaker = sources[0]  # "a similar stance has been voiced by X": X is the one speaking
-        targets = self._resolve_all(tgt_tokens, actors, speaker, in_quote, owner=True)
+        targets = self._resolve_all(tgt_tokens, actors, speaker, in_quote, owner="all")
         if cand.extend and targets:
             country = previous[-1].target.country if previous and previous[-1].target else None
             targets = [t if t.country or not country else
@@ -241,7 +242,10 @@ class Coder:
             if implied is not None:
                 targets = [implied]
         pairs = []
-        if cand.reciprocal:
+        # "India and China began pulling back troops": joint cooperative acts are done to each other.
+        mutual = (len(sources) > 1 and not targets and code[:2] in cameo.COOPERATIVE_ROOTS
+                  and len({s.country for s in sources}) == len(sources))
+        if cand.reciprocal or mutual:
             for a in sources:
                 for b in sources:
                     if a.code != b.code:

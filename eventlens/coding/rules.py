@@ -8,13 +8,14 @@ from . import codes as cameo
 from .grammar import (APPEAL_VERBS, DEMAND_VERBS, INTENT_VERBS, REFUSAL_VERBS, REPORTING_VERBS,
                       THREAT_VERBS, Clause, children, clause_of, condition_clauses, expand_conj,
                       forms, is_passive, is_verb_in, lemma, particle, passive_subjects, subjects)
-from .lexicon import LexEntry, Lexicon
+from .lexicon import DEFAULT_VERB_TARGETS, LexEntry, Lexicon
 
 # Verbs that carry a noun's event: "held talks", "launched an attack", "imposed a ban".
 LIGHT_VERBS = {"hold", "launch", "make", "carry", "conduct", "stage", "issue", "express", "voice",
                "announce", "offer", "extend", "give", "pay", "begin", "start", "mount", "take",
                "have", "undertake", "deliver", "lodge", "file", "level", "send", "impose", "order",
-               "resume", "open", "seek", "pursue", "propose", "want", "initiate", "continue"}
+               "resume", "open", "seek", "pursue", "propose", "want", "initiate", "continue", "slap",
+               "put", "place", "enforce", "introduce", "announce", "approve", "unveil", "adopt"}
 # Verbs of which a nominal event may be the subject and still have happened ("talks took place").
 OCCURRENCE_VERBS = {"take", "begin", "start", "resume", "continue", "open", "end", "conclude", "be",
                     "follow", "come", "occur", "happen", "last"}
@@ -134,6 +135,30 @@ def _prep_objects(tok, preps) -> list:
 
 def find_targets(entry: LexEntry | None, verb, obj, *, noun: bool = False) -> list:
     """Target tokens in the order the entry's target specs give; the first spec that finds one wins."""
+    found = _spec_targets(entry, verb, obj, noun=noun)
+    if not found and not noun and is_verb_in(verb, APPEAL_VERBS | DEMAND_VERBS):
+        # "demanded that Tokayev act", "called on Iran to respect ...": who is asked is the target.
+        found = _prep_objects(verb, {"on", "upon"}) or [
+            x for comp in children(verb, "ccomp", "xcomp") for s in children(comp, "nsubj", "nsubjpass")
+            for x in expand_conj(s)]
+    return found
+
+
+def _default_targets(verb, noun) -> list:
+    """The light verb's own arguments: "gave Sweden an ultimatum", "held talks with Iran"."""
+    for spec in DEFAULT_VERB_TARGETS:
+        if spec[0] == "dobj":
+            found = [o for o in _object_tokens(verb) if o != noun]
+        elif spec[0] == "iobj":
+            found = [x for c in children(verb, "dative", "iobj") if c.pos_ != "ADP" for x in expand_conj(c)]
+        else:
+            found = _prep_objects(verb, spec[1])
+        if found:
+            return found
+    return []
+
+
+def _spec_targets(entry: LexEntry | None, verb, obj, *, noun: bool = False) -> list:
     specs = entry.targets if entry is not None else (("dobj",),)
     for spec in specs:
         kind = spec[0]
@@ -189,15 +214,19 @@ def verb_candidates(lex: Lexicon, sent) -> list[Candidate]:
         elif light and not (lem == "make" and _makes_condition(tok)):
             entry, noun = light
             consumed.add(noun.i)
-            tgts = find_targets(entry, tok, noun, noun=True) or find_targets(None, tok, noun)
+            tgts = find_targets(entry, tok, noun, noun=True) or _default_targets(tok, noun)
             tgts = [t for t in tgts if t != noun]
             srcs = subjects(tok) or _noun_sources(noun)
             cand = Candidate(entry.code, f"lexicon {entry.origin}: {entry.form} (with '{tok.lemma_}')",
                              [tok, noun], srcs, tgts, clause_of(noun), entry=entry, confidence=0.85)
         if cand is not None:
             out.append(cand)
+    # A nominal event inside another event's object is what that event is about ("refused to condemn
+    # Russia's invasion"), not an event coded on its own.
+    embedded = {d.i for c in out for a in c.action[1:] for d in a.subtree}
+    embedded |= {d.i for c in out for o in _object_tokens(c.action[0]) for d in o.subtree}
     for tok in sent:
-        if tok.pos_ == "NOUN" and tok.i not in consumed:
+        if tok.pos_ == "NOUN" and tok.i not in consumed and tok.i not in embedded:
             cand = noun_candidate(lex, tok)
             if cand is not None:
                 out.append(cand)
@@ -208,10 +237,20 @@ def _makes_condition(verb) -> bool:
     return any(lemma(d) in CONDITION_NOUNS and d.dep_ in ("dobj", "oprd", "attr") for d in verb.subtree)
 
 
+# "a package of sanctions", "a new round of talks": the event is the noun after "of".
+QUANTITY_NOUNS = {"package", "round", "set", "series", "wave", "number", "raft", "slew", "host", "batch",
+                  "string", "spate", "volley", "barrage", "list", "tranche"}
+
+
 def _light_noun(lex: Lexicon, verb):
     for obj in children(verb, "dobj") + passive_subjects(verb):
         for o in expand_conj(obj):
             m = match_noun(lex, o)
+            if m is None and lemma(o) in QUANTITY_NOUNS:
+                inner = [p for prep in children(o, "prep") if prep.lower_ == "of" for p in children(prep, "pobj")]
+                if inner:
+                    o = inner[0]
+                    m = match_noun(lex, o)
             if m:
                 return m[0], o
     return None
