@@ -22,6 +22,8 @@ ROLE_NOUNS = {"politician", "official", "leader", "spokesman", "spokeswoman", "s
 # Words that make a named thing a business whatever its title words say ("TsMRBank Vice President").
 BUSINESS_NAME = re.compile(r"(bank|corp|corporation|llc|inc|ltd|plc|group|holding|company|gmbh|jsc|pjsc)$",
                            re.IGNORECASE)
+# Sectors that name a state's institutions: coded only with their country.
+STATE_SECTORS = {"GOV", "LEG", "JUD", "BUS", "ELI", "MED"}
 SPEECH_NOUNS = {"statement", "communique", "communiqué", "declaration", "report", "release", "spokesperson"}
 
 
@@ -113,7 +115,10 @@ class ArticleActors:
                 and head.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT")):
             entry = self.dictionary.by_surname(head.text, self.day)
             np_countries = {m.best.country for m in mentions if m.kind in ("country", "demonym")}
-            if entry is not None and not any(m.kind == "person" for m in mentions) and (
+            # Only a bare surname: "Carrie Lam" is not Vietnam's To Lam.
+            given = [c for c in head.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"
+                     and c.i not in self.by_token]
+            if entry is not None and not given and not any(m.kind == "person" for m in mentions) and (
                     not np_countries or entry.country in np_countries):
                 ref = ActorRef(code=_code(entry.country, entry.sector) or entry.code, name=entry.name,
                                country=entry.country, sector=entry.sector, text=head.text, start=head.idx,
@@ -152,7 +157,7 @@ class ArticleActors:
             country = person_entry.country or country
             sector = person_entry.sector if holds else "ELI"
             name = person_entry.name
-            code = _code(country, sector)
+            code = _code(country, sector) or person_entry.code  # UN and NATO officials: the body's code
             via = person_entry.origin + ("" if holds else " (out of office on this date: elite)")
         elif org_entry is not None:
             code = org_entry.code
@@ -185,7 +190,9 @@ class ArticleActors:
                 via = head_mention.best.origin
             if country is None and sector is not None:
                 country = self._country_from_context(head, sector)
-            if country is None and sector is None:
+            if country is None and (sector is None or sector in STATE_SECTORS):
+                # "world leaders", "markets": institutions are always some country's; without the
+                # country they are not a codable actor. Groups ("the militia", "protesters") are.
                 return None
             code = _code(country, sector)
             if name is None:

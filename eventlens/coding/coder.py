@@ -20,6 +20,20 @@ from .rules import Candidate, construction_candidates, verb_candidates
 QUOTE_PAIRS = re.compile(r"\"[^\"]+\"|“[^”]+”")
 # Negating these is refusing: "did not accept the proposal" is a rejection, not no event.
 NEGATED_IS_REJECTION = {"accept", "agree", "approve", "endorse", "recognize", "recognise", "ratify", "support"}
+# Sport pages read like war reports: "Spain beat England", "France crushed Italy".
+SPORT_WORDS = {"cup", "match", "tournament", "championship", "league", "goal", "goals", "scored", "final",
+               "olympics", "olympic", "semifinal", "quarterfinal", "innings", "wicket", "medal", "striker",
+               "coach", "season", "stadium", "fifa", "uefa", "grand", "prix", "playoff", "playoffs", "title"}
+SPORT_ROOTS = {"17", "18", "19", "20", "11", "15"}
+
+
+def is_sport(sent) -> bool:
+    words = {t.lower_ for t in sent}
+    return len(words & SPORT_WORDS) >= 1 and bool(words & {"beat", "beats", "defeated", "crushed", "thrashed",
+                                                           "routed", "won", "win", "wins", "lost", "scored",
+                                                           "knocked", "eliminated", "edged", "stunned", "drew"})
+
+
 # Codes that need no target: statements, protests and displays of force may be addressed to nobody.
 TARGETLESS_ROOTS = {"01", "14", "15"}
 
@@ -241,10 +255,14 @@ class Coder:
             implied = self._implied_target(actors, sources[0], si)
             if implied is not None:
                 targets = [implied]
+        if is_sport(sent) and root in SPORT_ROOTS:
+            return []
         pairs = []
         # "India and China began pulling back troops": joint cooperative acts are done to each other.
-        mutual = (len(sources) > 1 and not targets and code[:2] in cameo.COOPERATIVE_ROOTS
-                  and len({s.country for s in sources}) == len(sources))
+        each_other = any(t.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in t.children)
+                         for t in tgt_tokens) or "each other" in sent.text or "one another" in sent.text
+        mutual = (len(sources) > 1 and not targets and len({s.country for s in sources}) == len(sources)
+                  and (code[:2] in cameo.COOPERATIVE_ROOTS or each_other))
         if cand.reciprocal or mutual:
             for a in sources:
                 for b in sources:

@@ -1,0 +1,298 @@
+"""Match a verb dictionary's patterns against one parsed sentence.
+
+A pattern is read outwards from its verb: the elements after `*` against the words after the verb,
+up to the end of the verb's own phrase (its dependency subtree); the elements before `*` against
+the words before the verb, back to the start of the sentence. An actor slot ($ + %) takes a whole
+noun phrase, and the one the dependency parse names (the verb's subject for a `$` before the verb,
+its object for a `+` after it) is tried first, so word order alone decides only when the parse does
+not. How the clause stands (negated, intended, reported) comes from grammar.clause_of, exactly as
+for the built-in lexicon.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+from .grammar import (APPEAL_VERBS, DEMAND_VERBS, INTENT_VERBS, REFUSAL_VERBS, REPORTING_VERBS,
+                      THREAT_VERBS, children, clause_of, expand_conj, is_passive, is_verb_in,
+                      passive_subjects, subjects)
+from .lexicon import DEFAULT_VERB_TARGETS
+from .petrarch_verbs import COMPOUND, NULL_CODE, SKIP, SOURCE, TARGET, Element, Pattern, VerbDictionary, VerbForm
+from .rules import Candidate, find_targets
+
+ACTOR_POS = frozenset({"NOUN", "PROPN", "PRON"})
+GOVERNING_VERBS = INTENT_VERBS | THREAT_VERBS | APPEAL_VERBS | DEMAND_VERBS | REFUSAL_VERBS
+_DEFAULT_TARGETS = SimpleNamespace(targets=DEFAULT_VERB_TARGETS)
+
+
+@dataclass(slots=True)
+class PatternMatch:
+    """What a verb dictionary found in one sentence."""
+
+    candidates: list  # rules.Candidate
+    blocked: set[int] = field(default_factory=set)  # verb token indices a [---] pattern matched
+    coded: set[int] = field(default_factory=set)  # verb token indices that gave a candidate
+
+    def covers(self, cand) -> bool:
+        """True if a built-in candidate is about a verb this dictionary already decided on."""
+        taken = self.blocked | self.coded
+        return any(t.i in taken for t in cand.action)
+
+
+@dataclass(slots=True)
+class _Found:
+    pattern: Pattern | None  # None: the verb's (or block's) default code
+    form: VerbForm
+    code: str
+    actions: list  # tokens of the verb and its multi-word parts
+    slots: dict  # slot kind -> head tokens
+
+
+class _Sentence:
+    """The sentence's words and noun phrases, computed once however many verbs it has."""
+
+    def __init__(self, sent):
+        self.sent = sent
+        self.doc = sent.doc
+        self.words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        self._chunks: dict[int, tuple[int, int, int]] | None = None
+
+    def chunk(self, tok) -> tuple[int, int, int] | None:
+        """(first index, last index, head index) of the noun phrase a token is in, or None."""
+        if self._chunks is None:
+            self._chunks = {}
+            for span in self.sent.noun_chunks:
+                for t in span:
+                    self._chunks[t.i] = (span.start, span.end - 1, span.root.i)
+        found = self._chunks.get(tok.i)
+        if found is None and tok.pos_ in ACTOR_POS:
+            return tok.i, tok.i, tok.i
+        return found
+
+
+def _token_is(tok, word: str) -> bool:
+    return tok.lower_ == word or tok.lemma_.lower() == word
+
+
+def _multiword_parts(verb, form: VerbForm, sent) -> list | None:
+    """The tokens of a multi-word verb's other words, or None if they are not there."""
+    doc = verb.doc
+    parts = []
+    i = verb.i
+    for word in form.before:
+        i -= 1
+        while i >= sent.start and doc[i].text == "-":  # "re-arrest" is re - arrest
+            i -= 1
+        if i < sent.start or not _token_is(doc[i], word):
+            return None
+        parts.append(doc[i])
+    i = verb.i
+    for index, word in enumerate(form.after):
+        i += 1
+        if i < sent.end and _token_is(doc[i], word):
+            parts.append(doc[i])
+            continue
+        # "called the talks off": a single particle may stand apart from its verb
+        prt = [c for c in verb.children if c.dep_ == "prt" and _token_is(c, word)] if index == 0 else []
+        if len(form.after) == 1 and prt:
+            parts.append(prt[0])
+            continue
+        return None
+    return parts
+
+
+class _Matcher:
+    """Backtracking match of one pattern side, walking from the verb outwards."""
+
+    def __init__(self, ctx: _Sentence, verb, step: int, start: int, stop: int, preferred: dict):
+        self.ctx, self.doc, self.verb = ctx, ctx.doc, verb
+        self.step, self.start, self.stop = step, start, stop  # stop is exclusive, in walking order
+        self.preferred = preferred  # slot kind -> head indices the parse names
+
+    def inside(self, i: int) -> bool:
+        return (self.start <= i < self.stop) if self.step > 0 else (self.stop < i <= self.start)
+
+    def run(self, elements: tuple[Element, ...]) -> dict | None:
+        return self._match(elements, 0, self.start, {})
+
+    def _match(self, elements, k: int, pos: int, slots: dict) -> dict | None:
+        if k == len(elements):
+            return slots
+        el = elements[k]
+        starts = [pos] if el.glue else self._starts(pos, el)
+        for begin in starts:
+            if not self.inside(begin):
+                continue
+            for end, head in self._element_at(el, begin):
+                new = slots
+                if head is not None:
+                    new = dict(slots)
+                    new.setdefault(el.kind, []).append(head)
+                found = self._match(elements, k + 1, end + self.step, new)
+                if found is not None:
+                    return found
+        return None
+
+    def _starts(self, pos: int, el: Element) -> list[int]:
+        positions = list(range(pos, self.stop, self.step))
+        if el.kind in (SOURCE, TARGET, COMPOUND) and self.preferred.get(el.kind):
+            heads = self.preferred[el.kind]
+            # the parse's own subject/object first, then the rest in reading order
+            first = [p for p in positions if (c := self.ctx.chunk(self.doc[p])) and c[2] in heads]
+            positions = first + [p for p in positions if p not in first]
+        return positions
+
+    def _element_at(self, el: Element, begin: int):
+        """(last index, slot head or None) for each way the element can be matched at `begin`."""
+        tok = self.doc[begin]
+        if el.kind in ("word", "set"):
+            for seq in el.forms:
+                i = begin
+                for word in seq:
+                    if not self.inside(i) or not _token_is(self.doc[i], word):
+                        break
+                    i += self.step
+                else:
+                    yield i - self.step, None
+            return
+        chunk = self.ctx.chunk(tok)
+        if chunk is None or tok.i == self.verb.i:
+            return
+        first, last, head = chunk
+        # a phrase is taken whole; walking left it ends at its first word, walking right at its last
+        end = last if self.step > 0 else first
+        if not self.inside(end):
+            end = self.stop - self.step
+        head_tok = self.doc[head]
+        while head_tok.dep_ == "conj" and head_tok.head.pos_ in ACTOR_POS:
+            head_tok = head_tok.head  # "Japan and China": the first conjunct stands for both
+        yield end, (None if el.kind == SKIP else head_tok)
+
+
+def _preferred(verb) -> dict:
+    subj = {t.i for t in subjects(verb)}
+    objs = {t.i for c in children(verb, "dobj", "dative", "attr", "oprd") for t in expand_conj(c)}
+    objs |= {t.i for t in passive_subjects(verb)}
+    return {SOURCE: subj, COMPOUND: subj, TARGET: objs}
+
+
+def _match_pattern(ctx: _Sentence, verb, pat: Pattern, left_end: int, right_start: int, preferred) -> dict | None:
+    sent = ctx.sent
+    slots: dict = {}
+    if pat.after:
+        stop = min(verb.right_edge.i, sent.end - 1) + 1
+        found = _Matcher(ctx, verb, 1, right_start, stop, preferred).run(pat.after)
+        if found is None:
+            return None
+        slots.update(found)
+    if pat.before:
+        found = _Matcher(ctx, verb, -1, left_end, sent.start - 1, preferred).run(pat.before)
+        if found is None:
+            return None
+        for kind, heads in found.items():
+            slots.setdefault(kind, []).extend(heads)
+    return slots
+
+
+def _find(vd: VerbDictionary, ctx: _Sentence, verb) -> _Found | None:
+    forms = vd.lookup(verb.lower_, verb.lemma_.lower())
+    for form in forms:
+        parts = _multiword_parts(verb, form, ctx.sent)
+        if parts is None:
+            continue
+        left = min([verb.i] + [p.i for p in parts if p.i < verb.i]) - 1
+        adjacent_after = [p.i for p in parts if p.i > verb.i and p.i - verb.i <= len(form.after)]
+        right = max([verb.i] + adjacent_after) + 1
+        block = form.block
+        pool: list[Pattern] = list(block.unanchored)
+        anchors = block.by_anchor
+        if len(anchors) < len(ctx.words):
+            pool += [p for w, pats in anchors.items() if w in ctx.words for p in pats]
+        else:
+            pool += [p for w in ctx.words if w in anchors for p in anchors[w]]
+        if len(pool) > 1:
+            rank = {id(p): i for i, p in enumerate(block.patterns)}
+            pool.sort(key=lambda p: rank[id(p)])
+        preferred = None
+        for pat in pool:
+            if not all(not req.isdisjoint(ctx.words) for req in pat.requires):
+                continue
+            if preferred is None:
+                preferred = _preferred(verb)
+            slots = _match_pattern(ctx, verb, pat, left, right, preferred)
+            if slots is not None:
+                return _Found(pat, form, pat.code, [verb] + parts, slots)
+        return _Found(None, form, form.code or block.code, [verb] + parts, {})
+    return None
+
+
+def _default_rule(found: _Found) -> str:
+    form, block = found.form, found.form.block
+    if form.code:
+        return f"{form.origin}: {form.text} [{form.code}]"
+    return f"{block.origin}: --- {block.name} [{block.code}] --- (verb {form.text} at {form.origin})"
+
+
+def _candidates(found: _Found, verb) -> list[Candidate]:
+    slots = found.slots
+    pat = found.pattern
+    passive = is_passive(verb)
+    reciprocal = COMPOUND in slots
+    if reciprocal:
+        sources = [t for h in slots[COMPOUND] for t in expand_conj(h)]
+    elif SOURCE in slots:
+        sources = [t for h in slots[SOURCE] for t in expand_conj(h)]
+    else:
+        sources = subjects(verb)
+    if TARGET in slots:
+        targets = [t for h in slots[TARGET] for t in expand_conj(h)]
+    elif reciprocal:
+        targets = []
+    else:
+        targets = [t for t in find_targets(_DEFAULT_TARGETS, verb, None) if t not in sources]
+        if passive and not targets:
+            targets = passive_subjects(verb)
+    rule = pat.rule if pat is not None else _default_rule(found)
+    confidence = 0.9 if sources else 0.6
+    out = [Candidate(found.code, rule, list(found.actions), sources, targets, clause_of(verb),
+                     confidence=confidence, reciprocal=reciprocal)]
+    if pat is not None and pat.paired and not reciprocal:
+        out.append(Candidate(pat.paired, rule + f" (paired code {pat.paired}: target back to source)",
+                             list(found.actions), targets, sources, clause_of(verb),
+                             confidence=confidence * 0.9))
+    return out
+
+
+def match_sentence(vd: VerbDictionary, sent) -> PatternMatch:
+    ctx = _Sentence(sent)
+    result = PatternMatch([])
+    found_at: dict[int, _Found] = {}
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if tok.lower_ not in vd.forms and tok.lemma_.lower() not in vd.forms:
+            continue
+        found = _find(vd, ctx, tok)
+        if found is None:
+            continue
+        if found.code == NULL_CODE:
+            if found.pattern is not None:
+                result.blocked.add(tok.i)
+            continue
+        found_at[tok.i] = found
+    for i, found in found_at.items():
+        verb = sent.doc[i]
+        if found.pattern is None:
+            # Only a default code: "said that ...", "agreed to meet" carry their event lower down,
+            # as the built-in lexicon reads them (grammar.clause_of turns the lower verb's code).
+            comps = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis", "xcomp")]
+            if is_verb_in(verb, REPORTING_VERBS) and any(c.dep_ in ("ccomp", "parataxis") for c in comps):
+                continue
+            if is_verb_in(verb, GOVERNING_VERBS) and any(c.i in found_at for c in comps):
+                continue
+        result.candidates.extend(_candidates(found, verb))
+        result.coded.add(i)
+    return result
+
+
+__all__ = ["PatternMatch", "match_sentence"]

