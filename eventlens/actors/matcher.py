@@ -4,7 +4,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import hash_string
+
 from ..models import DictEntry
+
+NOUN_ID = POS_IDS["NOUN"]
 
 # Which kind wins when one phrase is in several dictionaries: a named person or organisation is more
 # specific than a country, a country than a sector word.
@@ -53,6 +59,10 @@ class ActorDictionary:
         for table in (self._folded, self._exact):
             for key, found in table.items():
                 found.sort(key=lambda e: KIND_RANK.get(e.kind, 9))
+        # The same tables keyed by spaCy's string hashes, so a document is scanned as integer arrays.
+        self._folded_h = {tuple(hash_string(w) for w in k): v for k, v in self._folded.items()}
+        self._exact_h = {tuple(hash_string(w) for w in k): v for k, v in self._exact.items()}
+        self._first_h = {k[0] for k in self._folded_h} | {k[0] for k in self._exact_h}
         self.size = sum(len(v) for v in self._folded.values()) + sum(len(v) for v in self._exact.values())
         # Leaders are often named by surname alone ("Putin", "Biden"): index people by their last word.
         self._surnames: dict[str, list[DictEntry]] = {}
@@ -72,43 +82,42 @@ class ActorDictionary:
             return None
         return valid[0]
 
-    def _lookup(self, tokens, i: int, n: int) -> list[DictEntry] | None:
-        words = tokens[i:i + n]
-        exact = self._exact.get(tuple(t.text for t in words))
-        if exact:
-            return exact
-        folded = tuple(t.lower_ for t in words)
-        found = self._folded.get(folded)
-        if found:
-            return found
-        # Plurals and inflections: the last word may match by lemma ("ministries", "banks").
-        last = words[-1]
-        if last.lemma_.lower() != last.lower_ and last.pos_ in ("NOUN", "PROPN"):
-            return self._folded.get(folded[:-1] + (last.lemma_.lower(),))
-        return None
+    def find_in_doc(self, doc, sentences, day: dt.date | None = None) -> list[list[Mention]]:
+        """Mentions per sentence of a parsed document. The document is read once as arrays of string
+        hashes: building spaCy Token objects for every word costs more than the lookups."""
+        arr = doc.to_array([ORTH, LOWER, LEMMA, POS]).tolist()
+        orths = [row[0] for row in arr]
+        lowers = [row[1] for row in arr]
+        # Only common nouns fall back to their lemma ("banks" -> "bank"); lemmas of names keep case.
+        lemmas = [row[2] if row[3] == NOUN_ID else row[1] for row in arr]
+        first, exact, folded = self._first_h, self._exact_h, self._folded_h
+        out = []
+        for sent in sentences:
+            mentions: list[Mention] = []
+            i, stop = sent.start, sent.end
+            while i < stop:
+                if lowers[i] not in first and orths[i] not in first and lemmas[i] not in first:
+                    i += 1
+                    continue
+                hit = None
+                for n in range(min(self.max_len, stop - i), 0, -1):
+                    j = i + n
+                    found = (exact.get(tuple(orths[i:j])) or folded.get(tuple(lowers[i:j]))
+                             or (lemmas[j - 1] != lowers[j - 1]
+                                 and folded.get(tuple(lowers[i:j - 1]) + (lemmas[j - 1],))))
+                    if found:
+                        valid = [e for e in found if e.holds_on(day)]
+                        # A known person out of office on this day is still that person (see resolve).
+                        hit = Mention(i, j, valid or found)
+                        break
+                if hit:
+                    mentions.append(hit)
+                    i = hit.end
+                else:
+                    i += 1
+            out.append(mentions)
+        return out
 
     def find(self, span, day: dt.date | None = None) -> list[Mention]:
         """Non-overlapping mentions in a span of a Doc, longest first, filtered by the date."""
-        doc = span.doc
-        mentions: list[Mention] = []
-        i, stop = span.start, span.end
-        while i < stop:
-            tok = doc[i]
-            if (tok.lower_ not in self._first_folded and tok.text not in self._first_exact
-                    and tok.lemma_.lower() not in self._first_folded):
-                i += 1
-                continue
-            hit = None
-            for n in range(min(self.max_len, stop - i), 0, -1):
-                found = self._lookup(doc, i, n)
-                if found:
-                    valid = [e for e in found if e.holds_on(day)]
-                    # A known person out of office on this day is still that person (see resolve).
-                    hit = Mention(i, i + n, valid or found)
-                    break
-            if hit:
-                mentions.append(hit)
-                i = hit.end
-            else:
-                i += 1
-        return mentions
+        return self.find_in_doc(span.doc, [span], day)[0]

@@ -45,15 +45,22 @@ def _code(country: str | None, sector: str | None) -> str | None:
 class ArticleActors:
     """Actor resolution over one parsed article."""
 
-    def __init__(self, doc, dictionary: ActorDictionary, day: dt.date | None):
+    def __init__(self, doc, dictionary: ActorDictionary, day: dt.date | None, text: str | None = None):
         self.doc = doc
+        self.text = text if text is not None else doc.text  # Doc.text joins every token each time
         self.dictionary = dictionary
         self.day = day
         self.by_token: dict[int, Mention] = {}
         self.country_mentions: Counter[str] = Counter()
         self.country_sentences: dict[str, set[int]] = {}
-        for si, sent in enumerate(doc.sents):
-            for m in dictionary.find(sent, day):
+        sents = list(doc.sents)
+        # Token.sent walks the document's sentences each time: keep each token's sentence bounds.
+        self.sent_bounds = [(0, 0)] * len(doc)
+        for sent in sents:
+            for i in range(sent.start, sent.end):
+                self.sent_bounds[i] = (sent.start, sent.end)
+        for si, found in enumerate(dictionary.find_in_doc(doc, sents, day)):
+            for m in found:
                 for i in range(m.start, m.end):
                     self.by_token[i] = m
                 country = m.best.country
@@ -151,7 +158,7 @@ class ArticleActors:
                 sector = best.sector or best.code
         span_start = tokens[0].idx
         span_end = tokens[-1].idx + len(tokens[-1].text)
-        text = doc.text[span_start:span_end]
+        text = self.text[span_start:span_end]
         if person_entry is not None:
             holds = person_entry.holds_on(self.day)
             country = person_entry.country or country
@@ -224,7 +231,7 @@ class ArticleActors:
                 else:
                     code = _code(best.country, sector)
                 return ActorRef(code=code, name=best.name, country=best.country, sector=sector,
-                                text=self.doc.text[start:end], start=start, end=end,
+                                text=self.text[start:end], start=start, end=end,
                                 via=best.origin + f"; owner of '{head.text}'")
         return None
 
@@ -300,9 +307,9 @@ class ArticleActors:
         prev = self.last_by_sector.get(sector)
         if prev is not None and prev.country:
             return prev.country
-        sent = head.sent
+        start, end = self.sent_bounds[head.i]
         countries = {m.best.country for i, m in self.by_token.items()
-                     if sent.start <= i < sent.end and m.best.country
+                     if start <= i < end and m.best.country
                      and m.kind in ("country", "capital", "demonym")}
         if len(countries) == 1:
             return next(iter(countries))

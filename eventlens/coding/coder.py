@@ -3,10 +3,12 @@ resolves their actors, applies CAMEO's treatment of intent, refusal, appeal, dem
 builds the Event records."""
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from dataclasses import replace
+
+from spacy.attrs import POS
+from spacy.parts_of_speech import IDS as POS_IDS
 
 from .. import __version__, ontology
 from ..actors import build_dictionary
@@ -16,6 +18,9 @@ from . import codes as cameo
 from .grammar import REPORTING_VERBS, lemma, reporter_subject, subjects
 from .lexicon import load_lexicon
 from .rules import Candidate, construction_candidates, verb_candidates
+
+VERB_IDS = {POS_IDS["VERB"], POS_IDS["AUX"]}
+NOUN_ID = POS_IDS["NOUN"]
 
 QUOTE_PAIRS = re.compile(r"\"[^\"]+\"|“[^”]+”")
 # Negating these is refusing: "did not accept the proposal" is a rejection, not no event.
@@ -79,16 +84,26 @@ class Coder:
 
     # -- one article ------------------------------------------------------------------------------
     def code_doc(self, doc, article: Article) -> list[Event]:
-        actors = ArticleActors(doc, self.dictionary, article.date)
-        quotes = [(m.start(), m.end()) for m in QUOTE_PAIRS.finditer(doc.text)]
+        actors = ArticleActors(doc, self.dictionary, article.date, text=article.text)
+        quotes = [(m.start(), m.end()) for m in QUOTE_PAIRS.finditer(article.text)]
         sents = list(doc.sents)
+        # Token objects are costly to build: pick the verbs and nouns from the POS array first.
+        pos = doc.to_array([POS]).tolist()
         quote_speaker = self._quote_speakers(sents, quotes, actors)
         content = hashlib.sha1(article.text.encode("utf-8")).hexdigest()[:12]
         events: list[Event] = []
+        people_by_sent: dict[int, list] = {}
+        si_of = {s.start: i for i, s in enumerate(sents)}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                people_by_sent.setdefault(si_of.get(ent.sent.start, -1), []).append(ent)
         for si, sent in enumerate(sents):
-            self._remember_people(sent, actors)
+            self._remember_people(people_by_sent.get(si, ()), actors)
             seen: set[tuple] = set()
-            cands = verb_candidates(self.lexicon, sent) + construction_candidates(self.lexicon, sent)
+            words = ([doc[i] for i in range(sent.start, sent.end) if pos[i] in VERB_IDS],
+                     [doc[i] for i in range(sent.start, sent.end) if pos[i] == NOUN_ID])
+            cands = (verb_candidates(self.lexicon, sent, words)
+                     + construction_candidates(self.lexicon, sent, words))
             for cand in cands:
                 for ev in self._realize(cand, si, sent, actors, quotes, quote_speaker.get(si), events,
                                         article, content):
@@ -100,14 +115,11 @@ class Coder:
                     events.append(ev)
         return events
 
-    def _remember_people(self, sent, actors: ArticleActors) -> None:
+    @staticmethod
+    def _remember_people(people, actors: ArticleActors) -> None:
         """Read the people named in a sentence in order, so later surnames and pronouns find them."""
-        for tok in sent:
-            if tok.ent_type_ == "PERSON" and tok.ent_iob_ in ("B", "I") and (
-                    tok.head.ent_type_ != "PERSON" or tok.head == tok or tok.dep_ not in ("compound", "flat")):
-                if tok.dep_ in ("compound", "flat") and tok.head.ent_type_ == "PERSON":
-                    continue
-                actors.resolve(tok)
+        for ent in people:
+            actors.resolve(ent.root)
 
     def _quote_speakers(self, sents, quotes, actors: ArticleActors) -> dict[int, ActorRef]:
         """Sentences inside a quotation, mapped to the speaker named around it."""

@@ -221,7 +221,7 @@ def is_condition(clause) -> bool:
 def condition_clauses(verb):
     """"only after Tokyo takes steps", "unless Japan changes course": clauses that state a condition
     another actor must meet."""
-    for c in verb.subtree:
+    for c in verb.children:
         if c.dep_ != "advcl":
             continue
         marks = {m.lower_ for m in c.children if m.dep_ in ("mark", "advmod")}

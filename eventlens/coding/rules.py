@@ -180,11 +180,19 @@ def _spec_targets(entry: LexEntry | None, verb, obj, *, noun: bool = False) -> l
     return []
 
 
-def verb_candidates(lex: Lexicon, sent) -> list[Candidate]:
+def word_classes(sent) -> tuple[list, list]:
+    """The sentence's verbs and nouns: the only tokens the rules look at first."""
+    verbs = [t for t in sent if t.pos_ in ("VERB", "AUX")]
+    nouns = [t for t in sent if t.pos_ == "NOUN"]
+    return verbs, nouns
+
+
+def verb_candidates(lex: Lexicon, sent, words: tuple[list, list] | None = None) -> list[Candidate]:
+    verbs, nouns = words or word_classes(sent)
     out: list[Candidate] = []
     consumed: set[int] = set()  # nouns already used as a verb's object
-    for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") or tok.i in consumed:
+    for tok in verbs:
+        if tok.i in consumed:
             continue
         lem = lemma(tok)
         if is_verb_in(tok, REPORTING_VERBS) and any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
@@ -225,8 +233,8 @@ def verb_candidates(lex: Lexicon, sent) -> list[Candidate]:
     # Russia's invasion"), not an event coded on its own.
     embedded = {d.i for c in out for a in c.action[1:] for d in a.subtree}
     embedded |= {d.i for c in out for o in _object_tokens(c.action[0]) for d in o.subtree}
-    for tok in sent:
-        if tok.pos_ == "NOUN" and tok.i not in consumed and tok.i not in embedded:
+    for tok in nouns:
+        if tok.i not in consumed and tok.i not in embedded:
             cand = noun_candidate(lex, tok)
             if cand is not None:
                 out.append(cand)
@@ -302,10 +310,11 @@ def noun_candidate(lex: Lexicon, noun) -> Candidate | None:
                      srcs, tgts, clause_of(noun), entry=entry, confidence=0.7)
 
 
-def construction_candidates(lex: Lexicon, sent) -> list[Candidate]:
+def construction_candidates(lex: Lexicon, sent, words: tuple[list, list] | None = None) -> list[Candidate]:
     """Patterns of news prose that carry an event without an event word of their own."""
+    verbs, _ = words or word_classes(sent)
     out: list[Candidate] = []
-    for tok in sent:
+    for tok in verbs:
         lem = lemma(tok)
         # "their sovereignty is not up for discussion", "the issue is non-negotiable"
         if lem == "be" and any(c.dep_ == "neg" for c in tok.children):
@@ -347,8 +356,6 @@ def construction_candidates(lex: Lexicon, sent) -> list[Candidate]:
         # "X will consider ... only after Tokyo takes steps": a conditional demand on Tokyo
         if tok.pos_ == "VERB" and tok.dep_ != "advcl":
             for adv in condition_clauses(tok):
-                if adv.head != tok:
-                    continue
                 tgts = [c for c in adv.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if not tgts:
                     continue

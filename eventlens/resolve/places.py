@@ -46,11 +46,16 @@ LOCATIVE_PREPS = frozenset({
 })
 # "to" and "from" say where an act went or started, weaker evidence of where it happened.
 WEAK_PREPS = frozenset({"to", "from", "into", "over", "on"})
+# Places after these are partners or topics of the act, not where it happened.
+PARTNER_PREPS = frozenset({"with", "against", "toward", "towards", "between", "for", "of", "about",
+                           "regarding", "like", "than", "among"})
 NESTED_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "csubj", "parataxis", "acl"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MISTAKEN_LABELS = frozenset({"PERSON", "ORG", "NORP", "LANGUAGE", "PRODUCT"})
 # Kinds in the order they win a tie between same-named places of equal standing.
 # The team file wins over a country phrase of the same name ("Gaza" is the Strip, not all Palestine).
-KIND_RANK = {"team": 55, "country": 50, "us_state": 40, "city": 30}
+# A big city outranks a US state of its name ("New York"); capitals get a bonus too ("Washington").
+KIND_RANK = {"team": 55, "country": 50, "us_state": 35, "city": 30}
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,8 +242,8 @@ class Gazetteer:
                 rank += math.log10(max(place.population, 10))
                 if place.feature_id in self._capital_ids:
                     rank += 15
-                if place.name.lower() != name.lower():
-                    rank -= 3  # met under an alternative name: less sure
+                if place.name.lower() != name.lower() and place.population < 1_000_000:
+                    rank -= 3  # met under an alternative name: less sure, unless a metropolis
             if article & set(place.countries):
                 rank += 100
             return rank
@@ -274,36 +279,52 @@ def _strip_article(text: str, start: int) -> tuple[str, int]:
 
 
 def places_in(sent, article_countries: Sequence[str] = ()) -> list[tuple[Place, int, int]]:
-    """Place mentions of a spaCy sentence span, as (place, start, end) in article offsets, in order."""
+    """Place mentions of a spaCy sentence span, as (place, start, end) in article offsets, in order.
+
+    Candidates come from gazetteer phrases (team file, countries), from GPE/LOC/FAC entities, and from
+    runs of proper nouns the tagger left unlabelled that name a city of 100,000 or more; where two
+    overlap, the longer wins ("Mexico City" over "Mexico")."""
     gaz = gazetteer()
-    found: list[tuple[Place, int, int]] = []
-
-    def overlaps(start: int, end: int) -> bool:
-        return any(s < end and start < e for _, s, e in found)
-
+    candidates: list[tuple[Place, int, int]] = []
     base = sent.start_char
-    # Longer gazetteer phrases first, so "Southern Kuril Islands" is not cut down to an entity "Kuril".
     for match in _phrase_pattern().finditer(sent.text):
-        start, end = base + match.start(), base + match.end()
         place = gaz.lookup(match.group(), article_countries)
-        if place is not None and not overlaps(start, end):
-            found.append((place, start, end))
+        if place is not None:
+            candidates.append((place, base + match.start(), base + match.end()))
     for ent in sent.ents:
+        if ent.label_ in MISTAKEN_LABELS:
+            # The small model often calls a city a person or an organisation ("struck Karachi").
+            place = gaz.lookup(ent.text, article_countries)
+            if place is not None and place.kind == "city" and place.population >= 100_000:
+                candidates.append((place, ent.start_char, ent.end_char))
+            continue
         if ent.label_ not in PLACE_LABELS:
             continue
         text, start = _strip_article(ent.text, ent.start_char)
         text = re.sub(r"['’]s$", "", text)
-        end = start + len(text)
-        if overlaps(start, end):
-            continue
         place = gaz.lookup(text, article_countries)
-        if place is None and " " in text:
-            # "Moscow's special military operation" as one entity: try its head word.
-            last = ent.root.text
-            place = gaz.lookup(last, article_countries)
+        if place is not None:
+            candidates.append((place, start, start + len(text)))
+        elif " " in text:
+            # "Moscow's special military operation" as one entity: try its first word.
+            first = ent[0]
+            place = gaz.lookup(first.text, article_countries)
             if place is not None:
-                start, end = ent.root.idx, ent.root.idx + len(last)
-        if place is not None and not overlaps(start, end):
+                candidates.append((place, first.idx, first.idx + len(first.text)))
+    run: list = []
+    for tok in [*sent, None]:
+        if tok is not None and tok.pos_ == "PROPN" and not tok.ent_type_ and tok.text[:1].isupper():
+            run.append(tok)
+            continue
+        if run:
+            start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+            place = gaz.lookup(sent.doc.text[start:end], article_countries)
+            if place is not None and (place.kind != "city" or place.population >= 100_000):
+                candidates.append((place, start, end))
+            run = []
+    found: list[tuple[Place, int, int]] = []
+    for place, start, end in sorted(candidates, key=lambda c: (c[1] - c[2], c[1])):
+        if not any(s < end and start < e for _, s, e in found):
             found.append((place, start, end))
     found.sort(key=lambda item: item[1])
     return found
@@ -345,6 +366,8 @@ def action_geo(sent, action_tokens, article_countries: Sequence[str] = ()) -> Pl
         if span is None:
             continue
         root = span.root
+        if root.dep_ == "poss":
+            continue  # "Moscow's operation": a possessor is an actor, not a location
         # Follow "in the city of Kherson", "near the border with X" up to the governing preposition.
         head = root.head
         hops = 0
@@ -361,6 +384,9 @@ def action_geo(sent, action_tokens, article_countries: Sequence[str] = ()) -> Pl
                 if best is None or key > best[0]:
                     best = (key, place)
                 continue
+        if (root.dep_ == "pobj" and root.head.lower_ in PARTNER_PREPS) or (
+                head.dep_ == "prep" and head.lower_ in PARTNER_PREPS):
+            continue
         if root.i in clause_ids and root.i not in action_set:
             key = (0, -abs(root.i - verb.i))
             if best is None or key > best[0]:
