@@ -16,6 +16,13 @@ def dictionary_options(fn):
                   help="PETRARCH/TABARI-format actor dictionary to add to the built-in one (repeatable).")
     @click.option("--agents", "agent_files", multiple=True, type=click.Path(dir_okay=False),
                   help="PETRARCH/TABARI-format agent dictionary to add (repeatable).")
+    @click.option("--verbs", "verb_files", multiple=True, type=click.Path(dir_okay=False),
+                  help="TABARI/PETRARCH verb-pattern dictionary (repeatable).")
+    @click.option("--discards", "discard_files", multiple=True, type=click.Path(dir_okay=False),
+                  help="Phrases that make a sentence or story uncodable, PETRARCH style (repeatable).")
+    @click.option("--lexicon", "lexicon_mode", type=click.Choice(["builtin", "file", "both"]), default=None,
+                  help="Which verbs code events: the built-in lexicon, the --verbs files, or both "
+                       "[default: file when --verbs is given, else builtin].")
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         return fn(*args, **kwargs)
@@ -48,7 +55,7 @@ def main():
               help="Longest article text accepted; longer ones are skipped with a message.")
 @click.option("--keep-negated", is_flag=True, help="Also emit negated events (negated: true) instead of dropping them.")
 @dictionary_options
-def code_command(paths, date, fmt, output, processes, batch_size, max_chars, keep_negated, actor_files, agent_files):
+def code_command(paths, date, fmt, output, processes, batch_size, max_chars, keep_negated, **dictionaries):
     """Code articles: PATH is a .txt file, a .jsonl file (id, text, date, ...), a directory, or - for stdin."""
     from .ingest import parse_date
     from .run import code_paths
@@ -64,8 +71,7 @@ def code_command(paths, date, fmt, output, processes, batch_size, max_chars, kee
     try:
         stats = code_paths(list(paths), default_date=day, fmt=fmt, output=output, processes=processes,
                            batch_size=batch_size, max_chars=max_chars, keep_negated=keep_negated,
-                           actor_files=actor_files, agent_files=agent_files,
-                           warn=lambda e: _fail(e))
+                           warn=_fail, **dictionaries)
     except EventlensError as err:
         _fail(err)
         sys.exit(2)
@@ -83,14 +89,14 @@ def code_command(paths, date, fmt, output, processes, batch_size, max_chars, kee
 @click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True)
 @click.option("--include-negated", is_flag=True, help="Score negated predictions too.")
 @dictionary_options
-def eval_command(gold, fmt, errors_path, processes, include_negated, actor_files, agent_files):
+def eval_command(gold, fmt, errors_path, processes, include_negated, **dictionaries):
     """Score the coder against a gold file: {id, text, date?, expected: [{source, target, code}], plover?}."""
     from .evaluate import evaluate, format_table, to_json
     from .run import coder_fn
 
     try:
-        result = evaluate(gold, code_fn=coder_fn(processes=processes, actor_files=actor_files,
-                                                 agent_files=agent_files, keep_negated=include_negated),
+        result = evaluate(gold, code_fn=coder_fn(processes=processes, keep_negated=include_negated,
+                                                 **dictionaries),
                           errors_path=errors_path, include_negated=include_negated)
     except EventlensError as err:
         _fail(err)

@@ -22,11 +22,13 @@ class RunStats:
 
 
 def code_paths(paths, *, default_date=None, fmt="jsonl", output=None, processes=1, batch_size=32,
-               max_chars=1_000_000, keep_negated=False, actor_files=(), agent_files=(),
-               warn: Callable[[EventlensError], None] = lambda e: None) -> RunStats:
-    """Code every article under `paths` and write its events; bad inputs are reported and skipped."""
+               max_chars=1_000_000, warn: Callable[[EventlensError], None] = lambda e: None,
+               **coder_options) -> RunStats:
+    """Code every article under `paths` and write its events; bad inputs are reported and skipped.
+    `coder_options` are Coder's: actor_files, agent_files, verb_files, discard_files, lexicon_mode,
+    keep_negated."""
     stats = RunStats()
-    coder = Coder(actor_files=actor_files, agent_files=agent_files, keep_negated=keep_negated)
+    coder = Coder(**coder_options)
     for problem in coder.problems:
         warn(problem)
     stats.dictionary_problems = len(coder.problems)

@@ -190,9 +190,10 @@ class ArticleActors:
                 best = head_mention.best
                 country = best.country
                 name = name or best.name
+                via = best.origin
                 if head_mention.kind == "capital" and sector is None:
                     sector = "GOV"  # "Tokyo", "the Kremlin" stand for the government
-                via = best.origin
+                    via += " (capital: the government)"
             elif head_mention is not None and head_mention.kind in ("sector", "agent"):
                 via = head_mention.best.origin
             if country is None and sector is not None:

@@ -16,7 +16,9 @@ from ..actors.resolve import ArticleActors
 from ..models import ActorRef, Article, Event
 from . import codes as cameo
 from .grammar import REPORTING_VERBS, lemma, reporter_subject, subjects
+from ..errors import UsageError
 from .lexicon import load_lexicon
+from .petrarch_verbs import load_discards, load_verb_dictionary
 from .rules import Candidate, construction_candidates, verb_candidates
 
 VERB_IDS = {POS_IDS["VERB"], POS_IDS["AUX"]}
@@ -50,14 +52,31 @@ def _span(ref: ActorRef | None):
 class Coder:
     """Holds the lexicon and dictionaries; codes parsed articles. One per process."""
 
-    def __init__(self, *, actor_files=(), agent_files=(), lexicon_files=(), keep_negated: bool = False):
+    def __init__(self, *, actor_files=(), agent_files=(), lexicon_files=(), verb_files=(), discard_files=(),
+                 lexicon_mode: str | None = None, keep_negated: bool = False):
         self.lexicon = load_lexicon(lexicon_files)
         self.dictionary, problems = build_dictionary(actor_files, agent_files)
         self.problems = list(problems) + list(self.lexicon.errors)
+        # TABARI/PETRARCH verb-pattern dictionaries and discard lists (docs/petrarch-dictionaries.md).
+        self.verb_dicts, self.discards = [], []
+        for path in verb_files:
+            found, errs = load_verb_dictionary(path)
+            self.verb_dicts.append(found)
+            self.problems += errs
+        for path in discard_files:
+            found, errs = load_discards(path)
+            self.discards.append(found)
+            self.problems += errs
+        self.lexicon_mode = lexicon_mode or ("file" if verb_files else "builtin")
+        if self.lexicon_mode in ("file", "both") and not verb_files:
+            raise UsageError(f"--lexicon {self.lexicon_mode} needs a verb dictionary",
+                             fix="give one with --verbs FILE, or use --lexicon builtin")
         self.keep_negated = keep_negated
         self.config = dict(actor_files=tuple(actor_files), agent_files=tuple(agent_files),
-                           lexicon_files=tuple(lexicon_files), keep_negated=keep_negated)
-        self.version = self._version(actor_files, agent_files, lexicon_files)
+                           lexicon_files=tuple(lexicon_files), verb_files=tuple(verb_files),
+                           discard_files=tuple(discard_files), lexicon_mode=self.lexicon_mode,
+                           keep_negated=keep_negated)
+        self.version = self._version(actor_files, agent_files, lexicon_files, verb_files, discard_files)
 
     @staticmethod
     def _version(*file_groups) -> str:
@@ -84,6 +103,8 @@ class Coder:
 
     # -- one article ------------------------------------------------------------------------------
     def code_doc(self, doc, article: Article) -> list[Event]:
+        if any(d.story_matches(article.text) for d in self.discards):
+            return []
         actors = ArticleActors(doc, self.dictionary, article.date, text=article.text)
         quotes = [(m.start(), m.end()) for m in QUOTE_PAIRS.finditer(article.text)]
         sents = list(doc.sents)
@@ -100,10 +121,11 @@ class Coder:
         for si, sent in enumerate(sents):
             self._remember_people(people_by_sent.get(si, ()), actors)
             seen: set[tuple] = set()
+            if self.discards and any(d.matches(sent.text) for d in self.discards):
+                continue
             words = ([doc[i] for i in range(sent.start, sent.end) if pos[i] in VERB_IDS],
                      [doc[i] for i in range(sent.start, sent.end) if pos[i] == NOUN_ID])
-            cands = (verb_candidates(self.lexicon, sent, words)
-                     + construction_candidates(self.lexicon, sent, words))
+            cands = self._candidates(sent, words)
             for cand in cands:
                 for ev in self._realize(cand, si, sent, actors, quotes, quote_speaker.get(si), events,
                                         article, content):
@@ -114,6 +136,20 @@ class Coder:
                     seen.add(key)
                     events.append(ev)
         return events
+
+    def _candidates(self, sent, words) -> list[Candidate]:
+        """Candidates from the verb-pattern files and/or the built-in lexicon, then the constructions.
+        A verb a pattern file has decided (coded, or blocked with [---]) is not coded again."""
+        cands: list[Candidate] = []
+        decided = []
+        if self.lexicon_mode in ("file", "both"):
+            for vd in self.verb_dicts:
+                found = vd.match(sent)
+                cands += [c for c in found.candidates if not any(m.covers(c) for m in decided)]
+                decided.append(found)
+        if self.lexicon_mode in ("builtin", "both"):
+            cands += [c for c in verb_candidates(self.lexicon, sent, words) if not any(m.covers(c) for m in decided)]
+        return cands + construction_candidates(self.lexicon, sent, words)
 
     @staticmethod
     def _remember_people(people, actors: ArticleActors) -> None:
@@ -263,6 +299,10 @@ class Coder:
             elif not self.keep_negated:
                 return []
         root = code[:2]
+        if root in ("18", "19", "20"):
+            # "Russia shelled Kyiv": a capital under fire is the place, not its government.
+            targets = [replace(t, code=t.country, sector=None, via=t.via + "; a place under attack")
+                       if "(capital" in t.via and t.country else t for t in targets]
         if not targets and root not in TARGETLESS_ROOTS:
             implied = self._implied_target(actors, sources[0], si)
             if implied is not None:

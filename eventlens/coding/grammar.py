@@ -111,12 +111,15 @@ def subjects(verb) -> list:
         return expand_conj(own[0])
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return expand_conj(verb.head)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return subjects(verb.head.head)  # "... after cutting ties with Taiwan": the main clause's subject
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb:
         head = verb.head
-        if verb.dep_ == "xcomp":
-            # "urged Russia to withdraw": the object of the governing verb does the withdrawing.
-            objs = children(head, "dobj")
-            if objs and is_verb_in(head, APPEAL_VERBS | DEMAND_VERBS):
+        if verb.dep_ == "xcomp" and is_verb_in(head, APPEAL_VERBS | DEMAND_VERBS):
+            # "urged Russia to withdraw", "called on Maduro to step down": the one asked acts.
+            objs = children(head, "dobj") or [p for prep in children(head, "prep") if prep.lower_ in ("on", "upon")
+                                              for p in children(prep, "pobj")]
+            if objs:
                 return expand_conj(objs[0])
         if head.pos_ in ("VERB", "AUX"):
             return subjects(head)

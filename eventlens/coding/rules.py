@@ -63,18 +63,35 @@ def _object_lemmas(tok) -> set[str]:
     return out
 
 
+# "fired hundreds of drones", "deployed thousands of police officers": the noun after "of" counts.
+COUNT_NOUNS = {"hundred", "thousand", "million", "dozen", "score", "number", "lot", "couple", "group",
+               "team", "batch", "handful", "wave", "series"}
+
+
+def through_count(tok):
+    if lemma(tok) in COUNT_NOUNS or tok.like_num:
+        for prep in children(tok, "prep"):
+            if prep.lower_ == "of":
+                inner = children(prep, "pobj")
+                if inner:
+                    return through_count(inner[0])
+    return tok
+
+
 def _object_tokens(verb) -> list:
     objs = children(verb, "dobj", "oprd", "attr")
     objs += passive_subjects(verb)
     out = []
     for o in objs:
-        out.extend(expand_conj(o))
+        out.extend(through_count(x) for x in expand_conj(o))
     return out
 
 
 def match_verb(lex: Lexicon, verb) -> tuple[LexEntry, object] | None:
     """The most specific lexicon entry for this verb in this clause, and the object it matched."""
     entries = lex.candidates(lemma(verb), "verb")
+    if entries and lemma(verb) == "call" and children(verb, "oprd", "xcomp") and children(verb, "dobj"):
+        return None  # "call the operation an invasion" names; it is not a phone call
     if not entries:
         entries = next((lex.candidates(f, "verb") for f in forms(verb) if lex.candidates(f, "verb")), [])
     if not entries:
