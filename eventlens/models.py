@@ -84,7 +84,14 @@ class Event:
     goldstein: float
     quad_class: int
     date: str | None
+    date_precision: str | None
+    date_expression: dict[str, Any] | None
     publication_date: str | None
+    publication_date_inferred: bool
+    publication_date_confidence: float | None
+    action_geo: dict[str, Any] | None
+    source_geo: dict[str, Any] | None
+    target_geo: dict[str, Any] | None
     speaker: ActorRef | None
     negated: bool
     modality: str

@@ -8,7 +8,7 @@ DOC = Path(__file__).resolve().parents[1] / "docs" / "event-record.md"
 
 
 def documented_fields() -> set[str]:
-    return set(re.findall(r"^\| `([a-z_]+)` \|", DOC.read_text(encoding="utf-8"), flags=re.M))
+    return set(re.findall(r"^\| `([a-z_0-9]+)` \|", DOC.read_text(encoding="utf-8"), flags=re.M))
 
 
 def all_keys(obj, prefix=""):

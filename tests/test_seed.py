@@ -89,3 +89,22 @@ def test_russia_halts_consultations(seed_events):
 
 def test_unsigned_treaty_is_no_event(seed_events):
     assert not [e for e in seed_events if "remained unsigned" in e.sentence]
+
+
+def test_sanctions_dated_by_the_text_with_effective_date(seed_events):
+    ev = find(seed_events, sentence_has="imposed sanctions", src="JPN", tgt_country="RUS", code="163")
+    assert ev.date == "2025-01-10" and ev.date_precision == "day"
+    assert ev.date_expression["text"] == "January 10"
+    assert ev.attributes["effective_date"] == "2025-02-09"
+    assert ev.attributes["target_counts"] == {"banks": 3, "legal entities": 29, "individuals": 11}
+
+
+def test_november_statement_has_month_precision(seed_events):
+    ev = find(seed_events, sentence_has="in November 2024", src="JPNGOV", tgt_country="RUS", root="03")
+    assert ev.date == "2024-11-01" and ev.date_precision == "month"
+
+
+def test_publication_date_inferred_without_date(code):
+    events = code(SEED.read_text(encoding="utf-8"), date=None)
+    assert events and all(e.publication_date_inferred for e in events)
+    assert all(e.publication_date.startswith("2025-01") for e in events)

@@ -3,9 +3,10 @@ resolves their actors, applies CAMEO's treatment of intent, refusal, appeal, dem
 builds the Event records."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.attrs import POS
 from spacy.parts_of_speech import IDS as POS_IDS
@@ -18,6 +19,9 @@ from . import codes as cameo
 from .grammar import REPORTING_VERBS, lemma, reporter_subject, subjects
 from ..errors import UsageError
 from .lexicon import load_lexicon
+from ..resolve.attributes import event_attributes
+from ..resolve.dates import effective_date_in, infer_publication_date, resolve_event_date
+from ..resolve.places import action_geo, gazetteer
 from .petrarch_verbs import load_discards, load_verb_dictionary
 from .rules import Candidate, construction_candidates, verb_candidates
 
@@ -43,6 +47,23 @@ def is_sport(sent) -> bool:
 
 # Codes that need no target: statements, protests and displays of force may be addressed to nobody.
 TARGETLESS_ROOTS = {"01", "14", "15"}
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """An article's publication date, and whether it was read from the input or inferred."""
+
+    day: dt.date | None
+    inferred: bool
+    confidence: float | None
+
+
+def _country_geo(ref: ActorRef | None):
+    """An actor's geography: its country's centroid, in GDELT's fields."""
+    if ref is None or not ref.country:
+        return None
+    place = gazetteer().country(ref.country)
+    return place.to_dict() if place is not None else None
 
 
 def _span(ref: ActorRef | None):
@@ -105,7 +126,12 @@ class Coder:
     def code_doc(self, doc, article: Article) -> list[Event]:
         if any(d.story_matches(article.text) for d in self.discards):
             return []
-        actors = ArticleActors(doc, self.dictionary, article.date, text=article.text)
+        if article.date is not None:
+            published = Published(article.date, False, 1.0)
+        else:
+            day, confidence, inferred = infer_publication_date(doc)
+            published = Published(day, inferred, round(confidence, 2) if day else None)
+        actors = ArticleActors(doc, self.dictionary, published.day, text=article.text)
         quotes = [(m.start(), m.end()) for m in QUOTE_PAIRS.finditer(article.text)]
         sents = list(doc.sents)
         # Token objects are costly to build: pick the verbs and nouns from the POS array first.
@@ -128,14 +154,32 @@ class Coder:
             cands = self._candidates(sent, words)
             for cand in cands:
                 for ev in self._realize(cand, si, sent, actors, quotes, quote_speaker.get(si), events,
-                                        article, content):
+                                        article, content, published):
                     key = (ev.source.code, ev.source.name, ev.target.code if ev.target else None,
                            ev.target.name if ev.target else None, ev.code)
                     if key in seen:
                         continue
                     seen.add(key)
                     events.append(ev)
+        self._effective_dates(sents, events, published.day)
         return events
+
+    @staticmethod
+    def _effective_dates(sents, events: list[Event], day) -> None:
+        """"The restrictions are set to take effect on February 9": a scheduled date stated after the
+        event belongs to the nearest event at most two sentences before it."""
+        if not events:
+            return
+        for si, sent in enumerate(sents):
+            if "effect" not in sent.text and "force" not in sent.text:
+                continue
+            found = effective_date_in(sent, day)
+            if found is None:
+                continue
+            for ev in events:
+                if si - 2 <= ev.sentence_index <= si:
+                    ev.attributes.setdefault("effective_date", found[0])
+                    ev.attributes.setdefault("effective_text", found[1])
 
     def _candidates(self, sent, words) -> list[Candidate]:
         """Candidates from the verb-pattern files and/or the built-in lexicon, then the constructions.
@@ -193,7 +237,7 @@ class Coder:
         return out
 
     def _realize(self, cand: Candidate, si, sent, actors: ArticleActors, quotes, quote_speaker,
-                 previous: list[Event], article: Article, content: str) -> list[Event]:
+                 previous: list[Event], article: Article, content: str, published) -> list[Event]:
         cl = cand.clause
         if cl.in_condition:
             return []
@@ -326,11 +370,24 @@ class Coder:
                     if t is not None and t.code == s.code:
                         continue
                     pairs.append((s, t))
-        out = []
-        for s, t in pairs:
-            out.append(self._event(code, rule, cand, s, t, speaker, negated, modality, sent, si,
-                                   article, content))
-        return out
+        if not pairs:
+            return []
+        when = resolve_event_date(sent, cand.action, published.day)
+        countries = [c for c, _ in actors.country_mentions.most_common()]
+        where = action_geo(sent, cand.action, countries)
+        attrs = dict(cand.attrs)
+        attrs.update(event_attributes(sent, cand.action, tgt_tokens))
+        if when.effective_date:
+            attrs["effective_date"], attrs["effective_text"] = when.effective_date, when.effective_text
+        if cand.extend and previous:
+            # "Among those targeted were ...": the same event, so the same date
+            prev = previous[-1]
+            when = replace(when, date=prev.date, precision=prev.date_precision,
+                           text=(prev.date_expression or {}).get("text"),
+                           start=(prev.date_expression or {}).get("start"), end=(prev.date_expression or {}).get("end"))
+        context = (when, where, attrs, published)
+        return [self._event(code, rule, cand, s, t, speaker, negated, modality, sent, si, article, content,
+                            context) for s, t in pairs]
 
     @staticmethod
     def _speaker_for_country(source: ActorRef, speaker: ActorRef) -> ActorRef:
@@ -354,7 +411,8 @@ class Coder:
                         via="implied: the other country this article is about")
 
     def _event(self, code, rule, cand, source, target, speaker, negated, modality, sent, si,
-               article: Article, content: str) -> Event:
+               article: Article, content: str, context) -> Event:
+        when, where, attrs, published = context
         rec = ontology.lookup(code)
         entry = cand.entry
         plover_event, plover_mode = ontology.plover_for(code)
@@ -369,14 +427,20 @@ class Coder:
             confidence *= 0.7
         if "coreference" in source.via:
             confidence *= 0.85
-        day = article.date.isoformat() if article.date else None
+        pub = published.day.isoformat() if published.day else None
+        expression = ({"text": when.text, "start": when.start, "end": when.end} if when.text else None)
         return Event(
             id=ident, article_id=article.id, sentence_index=si, sentence=sent.text.strip(),
             source=source, target=target, code=code, base_code=code[:3], root_code=code[:2],
             name=rec.name, plover={"event": plover_event, "mode": plover_mode},
-            goldstein=rec.goldstein, quad_class=rec.quad_class, date=day, publication_date=day,
+            goldstein=rec.goldstein, quad_class=rec.quad_class, date=when.date or pub,
+            date_precision=when.precision if when.date else None, date_expression=expression,
+            publication_date=pub, publication_date_inferred=published.inferred,
+            publication_date_confidence=published.confidence,
+            action_geo=where.to_dict() if where is not None else None,
+            source_geo=_country_geo(source), target_geo=_country_geo(target),
             speaker=speaker, negated=negated, modality=modality,
             evidence={"source": _span(source), "action": [list(a) for a in action],
                       "target": _span(target), "speaker": _span(speaker)},
-            rule=rule, confidence=round(confidence, 3), attributes=dict(cand.attrs),
+            rule=rule, confidence=round(confidence, 3), attributes=dict(attrs),
             coder_version=self.version)
