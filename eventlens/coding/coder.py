@@ -302,6 +302,8 @@ class Coder:
         if cand.echo and speaker is None:
             speaker = sources[0]  # "a similar stance has been voiced by X": X is the one speaking
         targets = self._resolve_all(tgt_tokens, actors, speaker, in_quote, owner="all")
+        if not targets and tgt_tokens and sources:
+            targets = self._place_targets(tgt_tokens, sources[0], actors)
         if cand.extend and targets:
             country = previous[-1].target.country if previous and previous[-1].target else None
             targets = [t if t.country or not country else
@@ -388,6 +390,25 @@ class Coder:
         context = (when, where, attrs, published)
         return [self._event(code, rule, cand, s, t, speaker, negated, modality, sent, si, article, content,
                             context) for s, t in pairs]
+
+    @staticmethod
+    def _place_targets(tokens, source: ActorRef, actors: ArticleActors) -> list[ActorRef]:
+        """"Russia annexed Crimea", "Zelensky visited Hiroshima": a place acted on stands for the
+        country it belongs to, when that is not the source's own."""
+        countries = [c for c, _ in actors.country_mentions.most_common()]
+        out = []
+        for tok in tokens:
+            if tok.pos_ != "PROPN" and tok.ent_type_ not in ("GPE", "LOC", "FAC"):
+                continue
+            words = [t for t in tok.subtree if t.dep_ in ("compound", "flat") or t == tok]
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            place = gazetteer().lookup(actors.text[start:end], countries)
+            if place is None or not place.country_code or place.country_code == source.country:
+                continue
+            out.append(ActorRef(code=place.country_code, name=place.full_name, country=place.country_code,
+                                sector=None, text=actors.text[start:end], start=start, end=end,
+                                via=f"place {place.full_name} ({place.origin})"))
+        return out
 
     @staticmethod
     def _speaker_for_country(source: ActorRef, speaker: ActorRef) -> ActorRef:

@@ -110,7 +110,7 @@ def _target_heads(action_tokens, target_tokens) -> list:
     heads = []
     if target_tokens:
         ids = {t.i for t in target_tokens}
-        heads = [t for t in target_tokens if t.head.i not in ids or t.head is t]
+        heads = [t for t in target_tokens if t.head.i not in ids or t.head == t]
     if not heads:
         # No target words: the object of the action ("imposed sanctions on three banks").
         frontier = list(action_tokens)

@@ -268,7 +268,7 @@ def resolve(expr: TemporalExpression, reference: dt.date | None, direction: int 
 def _governing_verb(token):
     """The verb a word hangs from: the first VERB or AUX on the way up the parse."""
     seen = 0
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token and seen < 12:
+    while token.pos_ not in ("VERB", "AUX") and token.head != token and seen < 12:
         token, seen = token.head, seen + 1
     return token if token.pos_ in ("VERB", "AUX") else None
 
@@ -280,7 +280,7 @@ def tense_direction(verb) -> int:
     chain = [verb]
     # "set to take effect", "plans to visit": the infinitive's governor says it is ahead.
     node = verb
-    while node.dep_ in ("xcomp", "ccomp", "advcl") and node.head is not node and len(chain) < 4:
+    while node.dep_ in ("xcomp", "ccomp", "advcl") and node.head != node and len(chain) < 4:
         node = node.head
         chain.append(node)
     for i, v in enumerate(chain):
@@ -345,7 +345,7 @@ def resolve_event_date(sent, action_tokens, publication_date: dt.date | None) ->
     node = anchor
     while True:
         chain.append(node)
-        if node.head is node or len(chain) > 20:
+        if node.head == node or len(chain) > 20:
             break
         node = node.head
     chain_ids = [t.i for t in chain]
@@ -367,7 +367,7 @@ def resolve_event_date(sent, action_tokens, publication_date: dt.date | None) ->
         if root is not None:
             # The first word of the chain (action words first, then their governors) the date hangs from.
             up, hops = root, 0
-            while up.head is not up and hops < 12 and up.i not in chain_ids and up.i not in action_ids:
+            while up.head != up and hops < 12 and up.i not in chain_ids and up.i not in action_ids:
                 if up.pos_ in ("VERB", "AUX") and up is not root:
                     break
                 up, hops = up.head, hops + 1

@@ -338,11 +338,11 @@ def _clause_verb(tokens):
 def clause_tokens(anchor) -> set:
     """The anchor's clause: its verb's subtree without the clauses nested in it."""
     verb = anchor
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
     inside = set(verb.subtree)
     for tok in verb.subtree:
-        if tok is not verb and tok.dep_ in NESTED_CLAUSE_DEPS and tok not in {anchor}:
+        if tok != verb and tok.dep_ in NESTED_CLAUSE_DEPS and tok != anchor:
             inside -= set(tok.subtree)
     return inside
 
@@ -371,7 +371,7 @@ def action_geo(sent, action_tokens, article_countries: Sequence[str] = ()) -> Pl
         # Follow "in the city of Kherson", "near the border with X" up to the governing preposition.
         head = root.head
         hops = 0
-        while head.dep_ in ("pobj", "compound", "appos", "conj") and hops < 3 and head.head is not head:
+        while head.dep_ in ("pobj", "compound", "appos", "conj") and hops < 3 and head.head != head:
             head, hops = head.head, hops + 1
         if root.dep_ == "pobj" or head.dep_ == "prep":
             prep = root.head if root.dep_ == "pobj" else head
