@@ -82,3 +82,20 @@ def test_two_processes_give_the_same_events_as_one(tmp_path):
     ids1 = [json.loads(l)["id"] for l in out1.read_text().splitlines()]
     ids2 = [json.loads(l)["id"] for l in out2.read_text().splitlines()]
     assert ids1 == ids2 and ids1
+
+
+def test_verb_pattern_dictionary_codes_and_names_its_line(tmp_path):
+    verbs = tmp_path / "mine.verbs.txt"
+    verbs.write_text("--- DENOUNCE [111] ---\nDENOUNCE\n- * + FOR &CRIME [112]\n&CRIME\n+ESPIONAGE\n",
+                     encoding="utf-8")
+    res = run("code", "-", "--verbs", str(verbs), "--format", "jsonl", "--date", "2025-01-24",
+              input="Poland denounced Belarus for espionage.")
+    events = [json.loads(line) for line in res.stdout.splitlines() if line.strip()]
+    ev = next(e for e in events if e["source"]["code"] == "POL")
+    assert ev["code"] == "112" and ev["target"]["code"] == "BLR"
+    assert ev["rule"].startswith(f"{verbs.name}:3:")
+
+
+def test_file_lexicon_without_verbs_is_a_usage_error():
+    res = run("code", "-", "--lexicon", "file", input="Japan imposed sanctions on Russia.")
+    assert res.exit_code == 2 and "--verbs" in res.stderr
