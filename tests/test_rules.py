@@ -166,3 +166,23 @@ def test_implied_target_only_when_the_article_is_about_two_countries(code):
     assert ban.target.code == "RUS" and ban.target.text is None and ban.target.via.startswith("implied")
     alone = code("Japan banned the export of construction machinery.")
     assert all(e.target is None for e in alone if e.code == "163")
+
+
+def test_dateline_is_not_an_actor_and_gives_the_home_country(code):
+    text = ("Army rejects truce\n\nKHARTOUM, Monday - The army rejected the ceasefire on Monday. "
+            "Police arrested dozens of protesters.")
+    events = code(text, date="2024-05-06")
+    assert events and all("KHARTOUM" not in (e.source.text or "") for e in events)
+    arrest = one(events, root="17")
+    assert arrest.source.code == "SDNCOP"
+    assert all(e.sentence_index != 1 for e in events)  # the dateline is a fragment of its own
+
+
+def test_meeting_in_a_third_country_is_044(code):
+    ev = one(code("Biden met Putin in Geneva on Wednesday.", date="2021-06-16"), src="USAGOV", tgt="RUSGOV")
+    assert ev.code == "044" and ev.action_geo["country_code"] == "CHE"
+
+
+def test_place_acted_on_stands_for_its_country(code):
+    ev = one(code("Russia annexed Crimea in 2014.", date="2014-03-18"), src="RUS", root="19")
+    assert ev.target.code == "UKR" and ev.target.via.startswith("place")

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..models import ActorRef, DictEntry
+from ..nlp import find_dateline
 from .matcher import ActorDictionary, Mention
 
 # Dependencies that stay inside one actor's noun phrase.
@@ -59,7 +60,14 @@ class ArticleActors:
         for sent in sents:
             for i in range(sent.start, sent.end):
                 self.sent_bounds[i] = (sent.start, sent.end)
+        # A dateline names where the story was filed, not an actor; its country is the story's home.
+        self.dateline = find_dateline(self.text)
+        self.home_country: str | None = None
+        if self.dateline is not None:
+            self.home_country = self._dateline_country(self.dateline[2])
         for si, found in enumerate(dictionary.find_in_doc(doc, sents, day)):
+            if self.dateline is not None:
+                found = [m for m in found if not self._in_dateline(doc[m.start].idx)]
             for m in found:
                 for i in range(m.start, m.end):
                     self.by_token[i] = m
@@ -72,6 +80,15 @@ class ArticleActors:
         self.last_by_sector: dict[str, ActorRef] = {}
         self.last_actor: ActorRef | None = None
         self.last_speaker: ActorRef | None = None
+
+    def _in_dateline(self, offset: int) -> bool:
+        return self.dateline is not None and self.dateline[0] <= offset < self.dateline[1]
+
+    def _dateline_country(self, place: str) -> str | None:
+        from ..resolve.places import gazetteer
+
+        found = gazetteer().lookup(place.title())
+        return found.country_code if found is not None else None
 
     # -- noun phrase ------------------------------------------------------------------------------
     def np_tokens(self, head) -> list:
@@ -90,13 +107,15 @@ class ArticleActors:
                     stack.append(child)
                 elif child.dep_ == "det" and child.lower_ in ("the",):
                     continue
-        return sorted(out, key=lambda t: t.i)
+        return sorted((t for t in out if not self._in_dateline(t.idx)), key=lambda t: t.i)
 
     def resolve(self, head, *, speaker: ActorRef | None = None, in_quote: bool = False,
                 remember: bool = True, owner: bool = False) -> ActorRef | None:
         """The actor named by the noun phrase headed by `head`, or None when it names none."""
         doc = self.doc
         low = head.lower_
+        if self._in_dateline(head.idx):
+            return None
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS:
             return self._pronoun(head, speaker, in_quote)
         if head.lemma_.lower() in ("country", "nation", "government", "side", "state") and any(
@@ -161,11 +180,15 @@ class ArticleActors:
         text = self.text[span_start:span_end]
         if person_entry is not None:
             holds = person_entry.holds_on(self.day)
-            country = person_entry.country or country
-            sector = person_entry.sector if holds else "ELI"
             name = person_entry.name
+            if not holds and country and sector:
+                # Out of the office we know, in one the text names: "Polish opposition leader Donald Tusk".
+                via = f"text; {person_entry.origin} (not in that office on this date)"
+            else:
+                country = person_entry.country or country
+                sector = person_entry.sector if holds else "ELI"
+                via = person_entry.origin + ("" if holds else " (out of office on this date: elite)")
             code = _code(country, sector) or person_entry.code  # UN and NATO officials: the body's code
-            via = person_entry.origin + ("" if holds else " (out of office on this date: elite)")
         elif org_entry is not None:
             code = org_entry.code
             name = org_entry.name
@@ -305,6 +328,19 @@ class ArticleActors:
     def _country_from_context(self, head, sector: str) -> str | None:
         """A sector word without a country: the country of the same sector named just before, or the
         only country named in the sentence ("police in Paris")."""
+        # "protesters in Dagestan", "police in Nairobi": the place they are in
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
+                        m = self.by_token.get(pobj.i)
+                        if m is not None and m.best.country:
+                            return m.best.country
+                        from ..resolve.places import gazetteer
+
+                        place = gazetteer().lookup(pobj.text, [c for c, _ in self.country_mentions.most_common()])
+                        if place is not None and place.country_code:
+                            return place.country_code
         prev = self.last_by_sector.get(sector)
         if prev is not None and prev.country:
             return prev.country
@@ -314,6 +350,8 @@ class ArticleActors:
                      and m.kind in ("country", "capital", "demonym")}
         if len(countries) == 1:
             return next(iter(countries))
+        if sector != "GOV":
+            return self.home_country  # "the army", in a story filed from Port Sudan
         return None
 
     def counterpart(self, country: str | None, sentence_index: int) -> str | None:

