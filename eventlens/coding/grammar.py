@@ -123,7 +123,24 @@ def subjects(verb) -> list:
                 return expand_conj(objs[0])
         if head.pos_ in ("VERB", "AUX"):
             return subjects(head)
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod") and head.head.pos_ in ("VERB", "AUX"):
+            return subjects(head.head)  # "Syria is willing to withdraw": the subject of "is"
     return []
+
+
+OBLIGATION_MODALS = {"must", "should", "ought"}
+
+
+def reported_obligation(verb):
+    """"Russia said that Sudan must return the helicopter": the reporting verb, when what it reports is
+    an obligation laid on someone else; CAMEO codes that as a demand."""
+    if verb.dep_ not in ("ccomp", "parataxis") or not is_verb_in(verb.head, REPORTING_VERBS):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in verb.children):
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return verb.head
 
 
 def passive_subjects(verb) -> list:

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from . import codes as cameo
 from .grammar import (APPEAL_VERBS, DEMAND_VERBS, INTENT_VERBS, REFUSAL_VERBS, REPORTING_VERBS,
                       THREAT_VERBS, Clause, children, clause_of, condition_clauses, expand_conj,
-                      forms, is_passive, is_verb_in, lemma, particle, passive_subjects, subjects)
+                      forms, is_passive, is_verb_in, lemma, particle, reported_obligation,
+                      reporter_subject, passive_subjects, subjects)
 from .lexicon import DEFAULT_VERB_TARGETS, LexEntry, Lexicon
 
 # Verbs that carry a noun's event: "held talks", "launched an attack", "imposed a ban".
@@ -209,8 +210,8 @@ def verb_candidates(lex: Lexicon, sent, words: tuple[list, list] | None = None) 
     out: list[Candidate] = []
     consumed: set[int] = set()  # nouns already used as a verb's object
     for tok in verbs:
-        if tok.i in consumed:
-            continue
+        if tok.i in consumed or reported_obligation(tok) is not None:
+            continue  # an obligation laid on someone is a demand: construction_candidates
         lem = lemma(tok)
         if is_verb_in(tok, REPORTING_VERBS) and any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
             continue
@@ -370,6 +371,18 @@ def construction_candidates(lex: Lexicon, sent, words: tuple[list, list] | None 
                 code = "" if (lemma(v) in GENERIC_VERBS or m is None) else m[0].code
                 out.append(Candidate(code, f"construction: among those {v.text}", [v], [], listed,
                                      Clause(), confidence=0.65, extend=True))
+        # "Russia said that Sudan must return the helicopter": Russia demands it of Sudan
+        reporter = reported_obligation(tok) if tok.pos_ in ("VERB", "AUX") else None
+        if reporter is not None:
+            speaker = reporter_subject(reporter)
+            m = match_verb(lex, tok)
+            code = cameo.transform("demand", m[0].code) if m else "100"
+            told = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            cl = Clause(reporter=reporter)
+            out.append(Candidate(code, f"construction: reported obligation ('{tok.text}' with must/should)",
+                                 [tok] + [c for c in tok.children if c.dep_ == "aux"],
+                                 [speaker] if speaker is not None else [], expand_conj(told[0]), cl,
+                                 entry=m[0] if m else None, confidence=0.7))
         # "X will consider ... only after Tokyo takes steps": a conditional demand on Tokyo
         if tok.pos_ == "VERB" and tok.dep_ != "advcl":
             for adv in condition_clauses(tok):
