@@ -240,7 +240,9 @@ def verb_candidates(lex: Lexicon, sent, words: tuple[list, list] | None = None) 
         elif light and not (lem == "make" and _makes_condition(tok)):
             entry, noun = light
             consumed.add(noun.i)
-            tgts = find_targets(entry, tok, noun, noun=True) or _default_targets(tok, noun)
+            # the noun's own target words first, then the light verb's ("gave Ivory Coast ... aid")
+            tgts = find_targets(entry, tok, noun, noun=True)
+            tgts += [t for t in _default_targets(tok, noun) if t not in tgts]
             tgts = [t for t in tgts if t != noun]
             srcs = subjects(tok) or _noun_sources(noun)
             cand = Candidate(entry.code, f"lexicon {entry.origin}: {entry.form} (with '{tok.lemma_}')",
@@ -265,7 +267,10 @@ def _makes_condition(verb) -> bool:
 
 # "a package of sanctions", "a new round of talks": the event is the noun after "of".
 QUANTITY_NOUNS = {"package", "round", "set", "series", "wave", "number", "raft", "slew", "host", "batch",
-                  "string", "spate", "volley", "barrage", "list", "tranche"}
+                  "string", "spate", "volley", "barrage", "list", "tranche",
+                  # "gave Ivory Coast 5.1 million dollars of aid", "700 kg of medicine"
+                  "dollar", "euro", "pound", "yen", "yuan", "rouble", "ruble", "franc", "ton", "tonne", "kg",
+                  "kilogram", "worth", "million", "billion", "shipment", "consignment", "cargo", "load"}
 
 
 def _light_noun(lex: Lexicon, verb):
