@@ -29,7 +29,7 @@ def code_paths(paths, *, default_date=None, fmt="jsonl", output=None, processes=
     keep_negated."""
     stats = RunStats()
     coder = Coder(**coder_options)
-    for problem in coder.problems:
+    for problem in list(coder.problems) + list(coder.warnings):
         warn(problem)
     stats.dictionary_problems = len(coder.problems)
 

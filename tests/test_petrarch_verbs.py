@@ -258,3 +258,102 @@ def test_covers_marks_builtin_candidates_on_decided_verbs(nlp, verbs):
     assert builtin, "the built-in lexicon should code something here"
     kept = [c for c in builtin if not match.covers(c)]
     assert all(c.action[0].text not in ("imposed", "condemned") for c in kept)
+
+
+# ---------------------------------------------------------------- PETRARCH-2 groups and code forms
+
+GROUPS = DATA / "groups.verbs.txt"
+
+
+@pytest.fixture(scope="module")
+def groups():
+    return load_verb_dictionary(GROUPS)
+
+
+def test_groups_file_loads_with_one_warning(groups):
+    vd, errors = groups
+    assert errors == []
+    (warning,) = vd.warnings
+    assert warning.where == f"groups.verbs.txt:{line_of(GROUPS, '[0110]')}"
+    assert "'0110' is not in the CAMEO ontology; coded as its parent 011" in warning.message
+    assert vd.pattern_count == sum(1 for line in GROUPS.read_text().splitlines() if line.startswith("- "))
+
+
+def test_group_elements_are_parsed():
+    pat = parse_pattern("* + (WITH {WAR CRIMES}) [1124]", "x:1")
+    assert [e.kind for e in pat.after] == ["+", "prep"]
+    prep = pat.after[1]
+    assert prep.forms == (("with",),) and [e.kind for e in prep.inner] == ["np"]
+    assert [e.forms for e in prep.inner[0].inner] == [(("war",),), (("crimes",),)]
+    assert pat.rank == (3, 1)  # with, war, crimes; one slot
+    alt = parse_pattern("* (OVER/ACROSS FRONTIER) [011]", "x:2")
+    assert alt.after[0].forms == (("over",), ("across",))
+    back = parse_pattern("* (BEFORE JUDGE) [:173]", "x:3")
+    assert (back.code, back.paired) == ("", "173")
+    notes = []
+    assert parse_pattern("* RIOT [1456]", "x:4", notes).code == "145" and "parent 145" in notes[0]
+
+
+def test_header_and_verb_code_forms(groups):
+    vd, _ = groups
+    (consult,) = vd.lookup("consults")
+    assert (consult.block.code, consult.block.paired) == ("040", "040")
+    (snub,) = vd.lookup("snubbed")
+    assert snub.block.code == "120"  # "[120]---" read as [120]
+    assert [f.word for f in vd.lookup("struck")] == ["struck"] and vd.lookup("strikes") == []  # {}: no forms made
+    assert vd.lookup("shooting")[0].after == ("down",)  # commas between irregular forms
+
+
+def test_broken_group_lines_are_named(tmp_path):
+    path = DATA / "broken_groups.verbs.txt"
+    vd, errors = load_verb_dictionary(path)
+    bad = [n for n, line in enumerate(path.read_text().splitlines(), start=1) if "# BAD" in line]
+    assert sorted(int(e.where.split(":")[1]) for e in errors) == bad
+    messages = " | ".join(e.message for e in errors)
+    for text in ("not closed", "inside another group", "actor mark $ inside", "empty { } group",
+                 "must start with a word", "unbalanced ')'", "unknown CAMEO code '903'",
+                 "nothing after the ':'", "transformation rules (~) are not supported"):
+        assert text in messages
+    assert [p.text for p in vd.lookup("ship")[0].block.patterns] == ["- * (TO +) [070]"]
+
+
+GROUP_CASES = [
+    ("Russia shipped rifles to the separatists.", [("072", ["Russia"], ["separatists"])], "&ARMS (TO +)"),
+    ("Russia shipped grain to Egypt.", [("070", ["Russia"], ["Egypt"])], "- * (TO +) [070]"),
+    ("The smugglers shipped the goods across the frontier.", [("011", ["smugglers"], ["goods"])],
+     "(OVER/ACROSS FRONTIER)"),
+    ("Prosecutors charged the general with war crimes.", [("1124", ["Prosecutors"], ["general"])],
+     "(WITH {WAR CRIMES})"),
+    ("Prosecutors charged the general with fraud.", [("112", ["Prosecutors"], ["general"])], "(WITH ^)"),
+    ("Iran faced fresh sanctions from Japan.", [("163", ["Japan"], ["Iran"])], "[:163]"),
+    ("Border guards launched an attack.", [("190", ["guards"], ["attack"])], "{BORDER GUARDS} *"),
+    ("Israel launched raids on Gaza.", [("190", ["Israel"], ["Gaza"])], "RAIDS (ON +)"),
+    ("The senators struck down the bill in a vote.", [("1041", ["senators"], ["bill"])], "(IN VOTE)"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected,rule", GROUP_CASES, ids=[c[0] for c in GROUP_CASES])
+def test_group_patterns_code_sentences(nlp, groups, text, expected, rule):
+    vd, _ = groups
+    match = run(nlp, vd, text)
+    assert summary(match) == expected
+    (cand,) = match.candidates
+    assert rule in cand.rule
+
+
+@pytest.mark.slow
+def test_groups_need_their_words_in_the_right_phrase(nlp, groups):
+    vd, _ = groups
+    # the words of {WAR CRIMES} are there, but not in one noun phrase: the plainer (WITH ^) pattern codes it
+    split = run(nlp, vd, "Prosecutors charged the general with crimes of war.")
+    assert [c.code for c in split.candidates] == ["112"]
+    # "to" outside the verb's own phrase is not its prepositional group: only the block default, [---]
+    assert run(nlp, vd, "Russia shipped grain, and Egypt went to the summit.").candidates == []
+
+
+@pytest.mark.slow
+def test_paired_default_on_header(nlp, groups):
+    vd, _ = groups
+    assert summary(run(nlp, vd, "Japan consulted China.")) == [("040", ["Japan"], ["China"]),
+                                                             ("040", ["China"], ["Japan"])]

@@ -80,10 +80,12 @@ class Coder:
         self.problems = list(problems) + list(self.lexicon.errors)
         # TABARI/PETRARCH verb-pattern dictionaries and discard lists (docs/petrarch-dictionaries.md).
         self.verb_dicts, self.discards = [], []
+        self.warnings: list = []  # loaded, but not as written (a non-CAMEO code coded to its parent)
         for path in verb_files:
             found, errs = load_verb_dictionary(path)
             self.verb_dicts.append(found)
             self.problems += errs
+            self.warnings += found.warnings
         for path in discard_files:
             found, errs = load_discards(path)
             self.discards.append(found)

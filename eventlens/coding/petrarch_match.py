@@ -17,7 +17,8 @@ from .grammar import (APPEAL_VERBS, DEMAND_VERBS, INTENT_VERBS, REFUSAL_VERBS, R
                       THREAT_VERBS, children, clause_of, expand_conj, is_passive, is_verb_in,
                       passive_subjects, subjects)
 from .lexicon import DEFAULT_VERB_TARGETS
-from .petrarch_verbs import COMPOUND, NULL_CODE, SKIP, SOURCE, TARGET, Element, Pattern, VerbDictionary, VerbForm
+from .petrarch_verbs import (COMPOUND, NULL_CODE, SKIP, SOURCE, TARGET, Element, Pattern, VerbDictionary, VerbForm,
+                             code_text)
 from .rules import Candidate, find_targets
 
 ACTOR_POS = frozenset({"NOUN", "PROPN", "PRON"})
@@ -43,9 +44,10 @@ class PatternMatch:
 class _Found:
     pattern: Pattern | None  # None: the verb's (or block's) default code
     form: VerbForm
-    code: str
+    code: str  # "" when only the paired event (target back to source) is coded
     actions: list  # tokens of the verb and its multi-word parts
     slots: dict  # slot kind -> head tokens
+    paired: str | None = None
 
 
 class _Sentence:
@@ -113,24 +115,30 @@ class _Matcher:
         return (self.start <= i < self.stop) if self.step > 0 else (self.stop < i <= self.start)
 
     def run(self, elements: tuple[Element, ...]) -> dict | None:
+        found = self._match(elements, 0, self.start, {})
+        return None if found is None else found[0]
+
+    def run_to(self, elements: tuple[Element, ...]) -> tuple[dict, int] | None:
+        """(slots, the last index consumed) of a left-to-right match, or None."""
         return self._match(elements, 0, self.start, {})
 
-    def _match(self, elements, k: int, pos: int, slots: dict) -> dict | None:
+    def _match(self, elements, k: int, pos: int, slots: dict) -> tuple[dict, int] | None:
         if k == len(elements):
-            return slots
+            return slots, pos - self.step
         el = elements[k]
         starts = [pos] if el.glue else self._starts(pos, el)
         for begin in starts:
             if not self.inside(begin):
                 continue
-            for end, head in self._element_at(el, begin):
+            for end, found in self._element_at(el, begin):
                 new = slots
-                if head is not None:
-                    new = dict(slots)
-                    new.setdefault(el.kind, []).append(head)
-                found = self._match(elements, k + 1, end + self.step, new)
-                if found is not None:
-                    return found
+                if found:
+                    new = {kind: list(heads) for kind, heads in slots.items()}
+                    for kind, heads in found.items():
+                        new.setdefault(kind, []).extend(heads)
+                result = self._match(elements, k + 1, end + self.step, new)
+                if result is not None:
+                    return result
         return None
 
     def _starts(self, pos: int, el: Element) -> list[int]:
@@ -142,19 +150,27 @@ class _Matcher:
             positions = first + [p for p in positions if p not in first]
         return positions
 
+    def _tokens_at(self, forms, begin: int):
+        """The last index of each of `forms` (token sequences, in walking order) found at `begin`."""
+        for seq in forms:
+            i = begin
+            for word in seq:
+                if not self.inside(i) or not _token_is(self.doc[i], word):
+                    break
+                i += self.step
+            else:
+                yield i - self.step
+
     def _element_at(self, el: Element, begin: int):
-        """(last index, slot head or None) for each way the element can be matched at `begin`."""
-        tok = self.doc[begin]
+        """(last index in walking order, {slot kind: [head]} or None) for each way `el` matches at `begin`."""
         if el.kind in ("word", "set"):
-            for seq in el.forms:
-                i = begin
-                for word in seq:
-                    if not self.inside(i) or not _token_is(self.doc[i], word):
-                        break
-                    i += self.step
-                else:
-                    yield i - self.step, None
+            for end in self._tokens_at(el.forms, begin):
+                yield end, None
             return
+        if el.kind in ("prep", "np"):
+            yield from self._group_at(el, begin)
+            return
+        tok = self.doc[begin]
         chunk = self.ctx.chunk(tok)
         if chunk is None or tok.i == self.verb.i:
             return
@@ -166,7 +182,65 @@ class _Matcher:
         head_tok = self.doc[head]
         while head_tok.dep_ == "conj" and head_tok.head.pos_ in ACTOR_POS:
             head_tok = head_tok.head  # "Japan and China": the first conjunct stands for both
-        yield end, (None if el.kind == SKIP else head_tok)
+        yield end, (None if el.kind == SKIP else {el.kind: [head_tok]})
+
+    def _group_at(self, el: Element, begin: int):
+        """A group read left to right from `begin`, its leftmost token, on either side of the verb.
+
+        `(PREP ...)`: PREP at `begin`, the rest inside the phrase PREP governs (its subtree).
+        `{...}`: its first element at `begin`, the rest inside the same noun phrase.
+        """
+        tok = self.doc[begin]
+        # walking left, nothing of the group may reach past where this side starts (next to the verb)
+        limit = self.stop - 1 if self.step > 0 else self.start
+        if el.kind == "prep":
+            heads = list(_forward(self, el.forms, begin, limit))
+            if not heads or not _in_clause_of(tok, self.verb):
+                return
+            region_end, inner = min(tok.right_edge.i, limit), el.inner
+            starts = [h + 1 for h in heads]
+        else:
+            chunk = self.ctx.chunk(tok)
+            region_end = min(chunk[1] if chunk else begin, limit)
+            inner = (_glued(el.inner[0]),) + el.inner[1:]
+            starts = [begin]
+        for start in starts:
+            if not inner:
+                yield (start - 1 if self.step > 0 else begin), None
+                continue
+            sub = _Matcher(self.ctx, self.verb, 1, start, region_end + 1, self.preferred)
+            found = sub.run_to(inner)
+            if found is not None:
+                yield (found[1] if self.step > 0 else begin), found[0]
+
+
+def _forward(matcher: _Matcher, forms, begin: int, limit: int):
+    """The last index of each of `forms` read left to right from `begin`, up to `limit`."""
+    doc = matcher.doc
+    for seq in forms:
+        i = begin
+        for word in seq:
+            if i > limit or i >= matcher.ctx.sent.end or not _token_is(doc[i], word):
+                break
+            i += 1
+        else:
+            yield i - 1
+
+
+def _in_clause_of(tok, verb) -> bool:
+    """True if no other verb stands between tok and verb in the parse ("to" of a conjoined clause)."""
+    seen = 0
+    while tok.i != verb.i:
+        if tok.head.i == tok.i or seen > 50:
+            return False  # reached the root without meeting the verb
+        tok, seen = tok.head, seen + 1
+        if tok.i != verb.i and tok.pos_ in ("VERB", "AUX"):
+            return False
+    return True
+
+
+def _glued(el: Element) -> Element:
+    return Element(el.kind, True, el.forms, el.name, el.inner)
 
 
 def _preferred(verb) -> dict:
@@ -221,16 +295,19 @@ def _find(vd: VerbDictionary, ctx: _Sentence, verb) -> _Found | None:
                 preferred = _preferred(verb)
             slots = _match_pattern(ctx, verb, pat, left, right, preferred)
             if slots is not None:
-                return _Found(pat, form, pat.code, [verb] + parts, slots)
-        return _Found(None, form, form.code or block.code, [verb] + parts, {})
+                return _Found(pat, form, pat.code, [verb] + parts, slots, pat.paired)
+        if form.code is not None:
+            return _Found(None, form, form.code, [verb] + parts, {}, form.paired)
+        return _Found(None, form, block.code, [verb] + parts, {}, block.paired)
     return None
 
 
 def _default_rule(found: _Found) -> str:
     form, block = found.form, found.form.block
-    if form.code:
-        return f"{form.origin}: {form.text} [{form.code}]"
-    return f"{block.origin}: --- {block.name} [{block.code}] --- (verb {form.text} at {form.origin})"
+    if form.code is not None:
+        return f"{form.origin}: {form.text} [{code_text(form.code, form.paired)}]"
+    return (f"{block.origin}: --- {block.name} [{code_text(block.code, block.paired)}] --- "
+            f"(verb {form.text} at {form.origin})")
 
 
 def _candidates(found: _Found, verb) -> list[Candidate]:
@@ -254,10 +331,12 @@ def _candidates(found: _Found, verb) -> list[Candidate]:
             targets = passive_subjects(verb)
     rule = pat.rule if pat is not None else _default_rule(found)
     confidence = 0.9 if sources else 0.6
-    out = [Candidate(found.code, rule, list(found.actions), sources, targets, clause_of(verb),
-                     confidence=confidence, reciprocal=reciprocal)]
-    if pat is not None and pat.paired and not reciprocal:
-        out.append(Candidate(pat.paired, rule + f" (paired code {pat.paired}: target back to source)",
+    out = []
+    if found.code:  # "" for [:B]: only the event from the target back to the source
+        out.append(Candidate(found.code, rule, list(found.actions), sources, targets, clause_of(verb),
+                             confidence=confidence, reciprocal=reciprocal))
+    if found.paired and not reciprocal:
+        out.append(Candidate(found.paired, rule + f" (paired code {found.paired}: target back to source)",
                              list(found.actions), targets, sources, clause_of(verb),
                              confidence=confidence * 0.9))
     return out

@@ -42,40 +42,53 @@ class Element:
     which the file writes with `_`; a space lets other words come between.
     """
 
-    kind: str  # "word" | "set" | one of SLOTS
+    kind: str  # "word" | "set" | "prep" | "np" | one of SLOTS
     glue: bool
-    forms: tuple[tuple[str, ...], ...] = ()  # word/set: alternative token sequences, lower case
+    forms: tuple[tuple[str, ...], ...] = ()  # word/set/prep head: alternative token sequences, lower case
     name: str = ""  # the set's name, for messages
+    inner: tuple["Element", ...] = ()  # prep/np group: the elements inside it, in reading order
 
 
 @dataclass(slots=True)
 class Pattern:
-    code: str  # CAMEO code or NULL_CODE
-    paired: str | None  # the second code of [A:B]: the event from target back to source
+    code: str  # CAMEO code, NULL_CODE, or "" for [:B] (only the event back from the target)
+    paired: str | None  # the second code of [A:B] or [:B]: the event from target back to source
     before: tuple[Element, ...]  # nearest the verb first
     after: tuple[Element, ...]  # nearest the verb first
     text: str  # the line as written, for the rule
     origin: str  # file:line
     requires: tuple[frozenset[str], ...] = ()  # a sentence lacking any of these words cannot match
-    set_refs: tuple[tuple[int, str], ...] = ()  # unresolved (element index, set name), until load ends
+    set_refs: tuple[tuple[int, str], ...] = ()  # (order of use, set name) of its &SETs, until load ends
 
     @property
     def rank(self) -> tuple[int, int]:
         """Higher is tried first: more words and sets, then more actor slots."""
-        elements = self.before + self.after
-        words = sum(len(e.forms[0]) if e.kind == "word" else 1 for e in elements if e.kind not in SLOTS)
-        return words, sum(1 for e in elements if e.kind in SLOTS)
+        return _count(self.before + self.after)
 
     @property
     def rule(self) -> str:
         return f"{self.origin}: {self.text}"
 
 
+def _count(elements) -> tuple[int, int]:
+    """(words and sets, actor slots) in elements, counting inside groups; a group head is a word."""
+    words = slots = 0
+    for e in elements:
+        if e.kind in SLOTS:
+            slots += 1
+            continue
+        words += len(e.forms[0]) if e.kind == "word" else (0 if e.kind == "np" else 1)
+        inner = _count(e.inner)
+        words, slots = words + inner[0], slots + inner[1]
+    return words, slots
+
+
 @dataclass(slots=True)
 class Block:
     name: str
-    code: str  # the block's default code
+    code: str  # the block's default code ("" when the header gives only [:B])
     origin: str
+    paired: str | None = None  # the B of a header's [A:B] or [:B]
     patterns: list[Pattern] = field(default_factory=list)
     by_anchor: dict[str, list[Pattern]] = field(default_factory=dict)  # a required word -> patterns
     unanchored: list[Pattern] = field(default_factory=list)  # patterns made only of sets and slots
@@ -92,6 +105,7 @@ class VerbForm:
     block: Block
     text: str  # the verb as written
     origin: str
+    paired: str | None = None  # the B of the verb's own [A:B] or [:B]
 
 
 class VerbDictionary:
@@ -102,6 +116,8 @@ class VerbDictionary:
         self.forms: dict[str, list[VerbForm]] = {}  # multi-word forms first, then longer ones
         self.blocks: list[Block] = []
         self.synsets: dict[str, tuple[tuple[str, ...], ...]] = {}
+        # lines that loaded with a change the user should know of (a non-CAMEO code read as its parent)
+        self.warnings: list[DictionaryError] = []
 
     @property
     def pattern_count(self) -> int:
@@ -129,14 +145,40 @@ class VerbDictionary:
 # ---------------------------------------------------------------- pieces of a line
 
 
-def _code(text: str) -> str:
-    """A CAMEO code as written in [ ], checked against the ontology; ValueError if unknown."""
+def _code(text: str, notes: list[str] | None = None) -> str:
+    """A CAMEO code as written in [ ], checked against the ontology; ValueError if unknown.
+
+    A code of digits that is not in the ontology (PETRARCH files carry some, such as 0110 or 176)
+    is read as its nearest parent that is (011, 17), and a note saying so is added to `notes`.
+    """
     code = text.strip()
-    if code == NULL_CODE:
+    if code == NULL_CODE or ontology.is_code(code):
         return code
-    if not ontology.is_code(code):
-        raise ValueError(f"unknown CAMEO code {code!r}")
-    return code
+    if code.isdigit() and notes is not None:
+        for cut in range(len(code) - 1, 1, -1):
+            if ontology.is_code(code[:cut]):
+                notes.append(f"code {code!r} is not in the CAMEO ontology; coded as its parent {code[:cut]}")
+                return code[:cut]
+    raise ValueError(f"unknown CAMEO code {code!r}")
+
+
+def _codes(inner: str, notes: list[str] | None = None) -> tuple[str, str | None]:
+    """(code, paired) from the inside of [A], [A:B] or [:B]; code is "" for [:B]."""
+    parts = inner.split(":")
+    if len(parts) > 2:
+        raise ValueError(f"code {inner!r} has more than two parts")
+    if len(parts) == 1:
+        return _code(parts[0], notes), None
+    if not parts[1].strip():
+        raise ValueError(f"code {inner!r} has nothing after the ':'")
+    code = _code(parts[0], notes) if parts[0].strip() else ""
+    paired = _code(parts[1], notes)
+    return code, (paired if paired != NULL_CODE else None)
+
+
+def code_text(code: str, paired: str | None) -> str:
+    """A code pair written back the way the file writes it: 163, 050:050 or :173."""
+    return f"{code}:{paired}" if paired else code
 
 
 def _split_code(text: str) -> tuple[str, str | None]:
@@ -188,54 +230,107 @@ def _verb_forms(base: str) -> list[str]:
 
 
 def _tokenize_pattern(text: str) -> list[tuple[str, bool]]:
-    """(piece, glued to the piece before) for each piece of a pattern, `_` and spaces read apart."""
+    """(piece, glued to the piece before) for each piece of a pattern, `_` and spaces read apart.
+
+    Brackets of groups, `(` `)` `{` `}`, are pieces of their own and never glued.
+    """
     pieces: list[tuple[str, bool]] = []
-    for chunk in text.split():
+    for chunk in re.sub(r"([(){}])", r" \1 ", text).split():
+        if chunk in "(){}":
+            pieces.append((chunk, False))
+            continue
         for index, piece in enumerate(chunk.split("_")):
             if piece:
                 pieces.append((piece, index > 0))
     return pieces
 
 
-def parse_pattern(text: str, origin: str) -> Pattern:
-    """One `- PATTERN [CODE]` line (without the `-`); ValueError says what is wrong."""
+def _pattern_word_forms(word: str) -> tuple[tuple[str, ...], ...]:
+    """A pattern word's token sequences; `/` separates alternatives (BOMBING/EXPLOSION)."""
+    alternatives = [w for w in word.split("/") if w]
+    if not alternatives:
+        raise ValueError(f"cannot read {word!r} in the pattern")
+    return tuple(dict.fromkeys(f for w in alternatives for f in _word_forms(w)))
+
+
+class _PatternReader:
+    """Recursive reading of a pattern's pieces into elements, groups included."""
+
+    def __init__(self, pieces: list[tuple[str, bool]]):
+        self.pieces, self.at = pieces, 0
+        self.set_names: list[str] = []
+        self.requires: list[frozenset[str]] = []
+
+    def read(self, closing: str | None, in_np: bool = False) -> list[Element]:
+        elements: list[Element] = []
+        while self.at < len(self.pieces):
+            piece, glued = self.pieces[self.at]
+            self.at += 1
+            if piece == closing:
+                return elements
+            if piece in ")}":
+                raise ValueError(f"unbalanced {piece!r} in the pattern")
+            if piece == "(":
+                if closing is not None:
+                    raise ValueError("a ( ) group inside another group")
+                elements.append(self._prep_group())
+            elif piece == "{":
+                if in_np:
+                    raise ValueError("a { } group inside another { } group")
+                inner = self.read("}", in_np=True)
+                if not inner:
+                    raise ValueError("empty { } group")
+                elements.append(Element("np", False, inner=tuple(inner)))
+            elif piece == "*":
+                if closing is not None:
+                    raise ValueError("the verb * inside a group")
+                elements.append(Element("*", glued))
+            elif piece in SLOTS:
+                if in_np:
+                    raise ValueError(f"actor mark {piece} inside a {{ }} noun-phrase group")
+                elements.append(Element(piece, glued))
+            elif piece.startswith("&"):
+                if not _SYNSET_NAME_RE.match(piece):
+                    raise ValueError(f"bad synonym set name {piece!r}")
+                self.set_names.append(piece.upper())
+                elements.append(Element("set", glued, name=piece.upper()))
+            elif _WORD_RE.match(piece):
+                forms = _pattern_word_forms(piece)
+                elements.append(Element("word", glued, forms=forms))
+                self.requires.append(frozenset(f[0] for f in forms))
+            else:
+                raise ValueError(f"cannot read {piece!r} in the pattern")
+        if closing is not None:
+            raise ValueError(f"group not closed with {closing!r}")
+        return elements
+
+    def _prep_group(self) -> Element:
+        """`(PREP WORDS...)`: PREP heads the group; the rest lies in the phrase PREP governs."""
+        inner = self.read(")")
+        if not inner or inner[0].kind != "word":
+            raise ValueError("a ( ) group must start with a word, its preposition")
+        head = inner[0]
+        return Element("prep", False, forms=head.forms, inner=tuple(inner[1:]))
+
+
+def parse_pattern(text: str, origin: str, notes: list[str] | None = None) -> Pattern:
+    """One `- PATTERN [CODE]` line (without the `-`); ValueError says what is wrong.
+
+    `notes` collects what was read with a change (a non-CAMEO code read as its parent).
+    """
     head, inner = _split_code(text)
     if inner is None:
         raise ValueError("pattern has no [CODE]")
-    codes = inner.split(":")
-    if len(codes) > 2:
-        raise ValueError(f"code {inner!r} has more than two parts")
-    code = _code(codes[0])
-    paired = _code(codes[1]) if len(codes) == 2 else None
-    if "(" in head or "|" in head:
+    code, paired = _codes(inner, notes)
+    if "|" in head:
         raise ValueError("disjunctive sets ( A | B ) are not supported")
-    pieces = _tokenize_pattern(head.replace("**", "*"))
-    stars = [i for i, (p, _) in enumerate(pieces) if p == "*"]
+    reader = _PatternReader(_tokenize_pattern(head.replace("**", "*")))
+    elements = reader.read(None)
+    stars = [i for i, e in enumerate(elements) if e.kind == "*"]
     if len(stars) > 1:
         raise ValueError("pattern has more than one * (the verb)")
     # Without a *, the verb comes first: "- SANCTIONS ON +" reads as "- * SANCTIONS ON +".
-    star = stars[0] if stars else -1
-    elements: list[Element] = []
-    refs: list[tuple[int, str]] = []
-    requires: list[frozenset[str]] = []
-    for index, (piece, glued) in enumerate(pieces):
-        if index == star:
-            elements.append(Element("*", glued))
-            continue
-        if piece in SLOTS:
-            elements.append(Element(piece, glued))
-        elif piece.startswith("&"):
-            if not _SYNSET_NAME_RE.match(piece):
-                raise ValueError(f"bad synonym set name {piece!r}")
-            refs.append((len(elements), piece.upper()))
-            elements.append(Element("set", glued, name=piece.upper()))
-        elif _WORD_RE.match(piece):
-            forms = _word_forms(piece)
-            elements.append(Element("word", glued, forms=forms))
-            requires.append(frozenset(f[0] for f in forms))
-        else:
-            raise ValueError(f"cannot read {piece!r} in the pattern")
-    star_at = star if star >= 0 else -1
+    star_at = stars[0] if stars else -1
     if star_at < 0:
         before, after = [], elements
         verb_glue = False
@@ -246,17 +341,10 @@ def parse_pattern(text: str, origin: str) -> Pattern:
         raise ValueError("pattern has nothing but the verb")
     # Before the verb, elements are matched walking left, so each takes the glue of its right neighbour.
     glues = [e.glue for e in before[1:]] + [verb_glue]
-    before_near_first = [Element(e.kind, g, e.forms, e.name) for e, g in zip(before, glues)][::-1]
-    refs_out = []
-    for position, name in refs:
-        if position < star_at:
-            refs_out.append((-(star_at - position), name))  # -1 is the element nearest the verb
-        else:
-            refs_out.append((position - star_at - 1 if star_at >= 0 else position, name))
-    return Pattern(code=code, paired=paired if paired != NULL_CODE else None,
-                   before=tuple(before_near_first), after=tuple(after),
-                   text=f"- {' '.join(text.split())}", origin=origin, requires=tuple(requires),
-                   set_refs=tuple(refs_out))
+    before_near_first = [Element(e.kind, g, e.forms, e.name, e.inner) for e, g in zip(before, glues)][::-1]
+    return Pattern(code=code, paired=paired, before=tuple(before_near_first), after=tuple(after),
+                   text=f"- {' '.join(text.split())}", origin=origin, requires=tuple(reader.requires),
+                   set_refs=tuple(enumerate(reader.set_names)))
 
 
 # ---------------------------------------------------------------- the loader
@@ -270,17 +358,17 @@ class _Synset:
     phrases: list[tuple[str, ...]] = field(default_factory=list)
 
 
-def _read_verb_line(text: str) -> tuple[str, list[str], str | None]:
-    """(verb as written, irregular forms, code inside [ ] or None); ValueError if malformed."""
+def _read_verb_line(text: str) -> tuple[str, list[str] | None, str | None]:
+    """(verb as written, irregular forms or None without { }, code inside [ ] or None)."""
     head, inner = _split_code(text)
-    irregular: list[str] = []
+    irregular: list[str] | None = None
     if "{" in head or "}" in head:
         opened, closed = head.find("{"), head.find("}")
         if opened < 0 or closed < opened or head.count("{") != 1 or head.count("}") != 1:
             raise ValueError("unbalanced { } around the irregular forms")
         if head[closed + 1:].strip():
             raise ValueError("text after the { } irregular forms")
-        irregular = head[opened + 1:closed].split()
+        irregular = head[opened + 1:closed].replace(",", " ").split()  # some files separate with commas
         head = head[:opened]
     words = head.split()
     if len(words) != 1:
@@ -319,31 +407,38 @@ def load_verb_dictionary(path: str | os.PathLike) -> tuple[VerbDictionary, list[
     def fail(number: int, message: str, fix: str) -> None:
         errors.append(DictionaryError(message, where=f"{path.name}:{number}", fix=fix))
 
+    def warn(number: int, notes: list[str]) -> None:
+        for note in notes:
+            vd.warnings.append(DictionaryError(f"{note}; line loaded", where=f"{path.name}:{number}",
+                                               fix="use a code from eventlens/ontology/data/cameo.tsv"))
+
     def add_verb(number: int, text: str) -> None:
         nonlocal block, seen_pattern
         written, irregular, inner = _read_verb_line(text)
-        code = _code(inner) if inner is not None else None
+        notes: list[str] = []
+        code, paired = _codes(inner, notes) if inner is not None else (None, None)
         origin = f"{path.name}:{number}"
         if block is None or seen_pattern:
             # TABARI files have no --- headers: a verb line after patterns opens a block of its own.
-            block = Block(written.strip("+_").upper(), code or NULL_CODE, origin)
+            block = Block(written.strip("+_").upper(), NULL_CODE if code is None else code, origin, paired)
             vd.blocks.append(block)
             seen_pattern = False
-        variants = [written] + irregular
+        variants = [written] + (irregular or [])
         if "_" in written or "+" in written:
             parts = [_split_multiword(v) for v in variants]
             verb, before, after = parts[0]
-            if not irregular:
+            if irregular is None:  # `{}` says there are no other forms; no braces asks for regular ones
                 parts = [(f, before, after) for f in _verb_forms(verb)]
         else:
             for v in variants:
                 if not _VERB_RE.match(v):
                     raise ValueError(f"{v!r} is not a word")
-            words = [v.lower() for v in irregular] if irregular else _verb_forms(written)
+            words = [v.lower() for v in irregular] if irregular is not None else _verb_forms(written)
             parts = [(w, (), ()) for w in dict.fromkeys([written.lower(), *words])]
         for word, before, after in parts:
             vd.forms.setdefault(word, []).append(
-                VerbForm(word, before, after, code, block, written, origin))
+                VerbForm(word, before, after, code, block, written, origin, paired))
+        warn(number, notes)
 
     with _open(path) as handle:
         for line in _lines(path, handle, errors):
@@ -364,12 +459,15 @@ def load_verb_dictionary(path: str | os.PathLike) -> tuple[VerbDictionary, list[
                 synset = None
                 header = _HEADER_RE.match(text)
                 if header:
-                    name, inner = _split_code(header.group(1))
+                    # "--- DELAY [120]--- ---": a stray run of dashes after the code is tolerated
+                    name, inner = _split_code(header.group(1).rstrip("-").rstrip())
                     block = Block(name.strip(), NULL_CODE, f"{path.name}:{number}")
                     vd.blocks.append(block)
                     seen_pattern = False
                     if inner is not None:
-                        block.code = _code(inner)
+                        notes = []
+                        block.code, block.paired = _codes(inner, notes)
+                        warn(number, notes)
                 elif text.startswith("&"):
                     name = text.split()[0]
                     if not _SYNSET_NAME_RE.match(name) or len(text.split()) > 1:
@@ -384,8 +482,12 @@ def load_verb_dictionary(path: str | os.PathLike) -> tuple[VerbDictionary, list[
                 elif text.startswith("-"):
                     if block is None:
                         raise ValueError("pattern line before any verb block")
-                    block.patterns.append(parse_pattern(text[1:].strip(), f"{path.name}:{number}"))
+                    notes = []
+                    block.patterns.append(parse_pattern(text[1:].strip(), f"{path.name}:{number}", notes))
+                    warn(number, notes)
                     seen_pattern = True
+                elif text.startswith("~"):
+                    raise ValueError("PETRARCH-2 transformation rules (~) are not supported")
                 else:
                     add_verb(number, text)
             except ValueError as exc:
@@ -402,6 +504,8 @@ def _fix_for(text: str) -> str:
         return "define a set as &NAME then one +WORD_OR_PHRASE per line"
     if text.startswith("---"):
         return "write a block header as --- NAME [CODE] ---"
+    if text.startswith("~"):
+        return "remove the rule; eventlens reads reported and intended events from the clause itself"
     return "write a verb as VERB, VERB {IRREGULAR FORMS} [CODE], +VERB_PARTICLE or WORD_+VERB"
 
 
@@ -417,20 +521,12 @@ def _resolve_sets(vd: VerbDictionary, synsets: dict[str, _Synset], errors: list[
                     f"synonym set {missing[0]} is not defined; pattern skipped", where=pat.origin,
                     fix="define the set (&NAME then +WORD lines) or correct its name"))
                 continue
-            before, after = list(pat.before), list(pat.after)
             requires = list(pat.requires)
-            for position, name in pat.set_refs:
-                phrases = vd.synsets[name.rstrip("_")]
-                side, index = (before, -position - 1) if position < 0 else (after, position)
-                old = side[index]
-                if side is before:
-                    phrases = tuple(tuple(reversed(p)) for p in phrases)  # matched walking left
-                side[index] = Element("set", old.glue, forms=phrases, name=old.name)
-                requires.append(frozenset(p[0] for p in phrases))
-            pat.before, pat.after, pat.requires, pat.set_refs = tuple(before), tuple(after), tuple(requires), ()
-            # walking left, a multi-word element's tokens are read last word first
-            pat.before = tuple(e if e.kind != "word" else Element(e.kind, e.glue, tuple(tuple(reversed(f)) for f in e.forms))
-                               for e in pat.before)
+            # walking left, a top-level word's or set's tokens are read last word first; the
+            # inside of a group is always read left to right
+            pat.before = tuple(_fill(e, vd.synsets, requires, reverse=True) for e in pat.before)
+            pat.after = tuple(_fill(e, vd.synsets, requires, reverse=False) for e in pat.after)
+            pat.requires, pat.set_refs = tuple(requires), ()
             kept.append(pat)
         # sort is stable: equally specific patterns keep file order
         kept.sort(key=lambda p: (-p.rank[0], -p.rank[1]))
@@ -444,6 +540,23 @@ def _resolve_sets(vd: VerbDictionary, synsets: dict[str, _Synset], errors: list[
                 block.unanchored.append(pat)
     for forms in vd.forms.values():
         forms.sort(key=lambda f: -(len(f.before) + len(f.after)))
+
+
+def _fill(el: Element, synsets: dict, requires: list, reverse: bool) -> Element:
+    """The element with its sets' members filled in (and, if `reverse`, its token order reversed)."""
+    flip = (lambda forms: tuple(tuple(reversed(f)) for f in forms)) if reverse else (lambda forms: forms)
+    if el.kind == "set":
+        phrases = synsets[el.name.rstrip("_")]
+        requires.append(frozenset(p[0] for p in phrases))
+        return Element("set", el.glue, flip(phrases), el.name)
+    if el.kind == "word":
+        return Element("word", el.glue, flip(el.forms))
+    if el.kind == "prep":
+        requires.append(frozenset(f[0] for f in el.forms))
+    if el.inner:
+        return Element(el.kind, el.glue, el.forms, el.name,
+                       tuple(_fill(e, synsets, requires, reverse=False) for e in el.inner))
+    return el
 
 
 # ---------------------------------------------------------------- discards
@@ -510,5 +623,5 @@ def load_discards(path: str | os.PathLike) -> tuple[Discards, list[DictionaryErr
     return discards, errors
 
 
-__all__ = ["VerbDictionary", "Block", "Pattern", "Element", "VerbForm", "Discards", "NULL_CODE",
+__all__ = ["VerbDictionary", "Block", "Pattern", "Element", "VerbForm", "Discards", "NULL_CODE", "code_text",
            "load_verb_dictionary", "load_discards", "parse_pattern"]
