@@ -100,7 +100,7 @@ _DDL = [
         as_source INTEGER, as_target INTEGER, mentions INTEGER, events INTEGER,
         first_date DATE, last_date DATE)""",
     """CREATE TABLE IF NOT EXISTS errors (
-        input VARCHAR, error_code VARCHAR, reason VARCHAR, fix VARCHAR, run_id VARCHAR, at TIMESTAMP)""",
+        input VARCHAR, error_code VARCHAR, reason VARCHAR, fix VARCHAR, run_id VARCHAR, recorded_at TIMESTAMP)""",
     """CREATE TABLE IF NOT EXISTS runs (
         run_id VARCHAR PRIMARY KEY, command VARCHAR, coder_version VARCHAR, started TIMESTAMP,
         finished TIMESTAMP, articles INTEGER, events INTEGER, unchanged INTEGER, skipped INTEGER)""",

@@ -19,7 +19,7 @@ from .schema import ARTICLE_COLUMNS, MENTION_COLUMNS, content_hash, insert_colum
 
 _SENTENCE_COLUMNS = [("content_hash", "VARCHAR"), ("sentence_index", "INTEGER"), ("text", "VARCHAR")]
 _ERROR_COLUMNS = [("input", "VARCHAR"), ("error_code", "VARCHAR"), ("reason", "VARCHAR"), ("fix", "VARCHAR"),
-                  ("run_id", "VARCHAR"), ("at", "TIMESTAMP")]
+                  ("run_id", "VARCHAR"), ("recorded_at", "TIMESTAMP")]
 
 
 @dataclass(slots=True)
@@ -41,8 +41,11 @@ class StoreWriter:
     what is pending in one transaction; `close()` flushes and marks the run finished. `error` may be
     called from another thread (the one feeding the coders) than `add`."""
 
-    def __init__(self, con, *, coder_version: str, batch_articles: int = 64, command: str = "ingest"):
+    def __init__(self, con, *, coder_version: str, batch_articles: int = 64, command: str = "ingest",
+                 prefix: str = ""):
         self.con = con
+        # With a prefix (recode), batches go to staging tables that are swapped in at the end.
+        self.prefix = prefix
         self.coder_version = coder_version
         self.batch_articles = batch_articles
         self.run_id = uuid.uuid4().hex[:12]
@@ -104,7 +107,7 @@ class StoreWriter:
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            if self._hashes:
+            if self._hashes and not self.prefix:
                 # Only articles stored by another coder version are here again: their old rows go.
                 stale = [row[0] for row in con.execute(
                     "SELECT content_hash FROM articles WHERE content_hash IN (SELECT unnest($1))",
@@ -112,9 +115,9 @@ class StoreWriter:
                 if stale:
                     for table in ("mentions", "sentences", "articles"):
                         con.execute(f"DELETE FROM {table} WHERE content_hash IN (SELECT unnest($1))", [stale])
-            insert_columns(con, "articles", ARTICLE_COLUMNS, self._articles)
-            insert_columns(con, "sentences", _SENTENCE_COLUMNS, self._sentences)
-            insert_columns(con, "mentions", MENTION_COLUMNS, self._mentions)
+            insert_columns(con, f"{self.prefix}articles", ARTICLE_COLUMNS, self._articles)
+            insert_columns(con, f"{self.prefix}sentences", _SENTENCE_COLUMNS, self._sentences)
+            insert_columns(con, f"{self.prefix}mentions", MENTION_COLUMNS, self._mentions)
             insert_columns(con, "errors", _ERROR_COLUMNS, errors)
             con.execute("COMMIT")
         except BaseException:
