@@ -71,6 +71,10 @@ class ActorDictionary:
             if entry.kind == "person" and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
                 self._surnames.setdefault(words[-1].lower(), []).append(entry)
 
+    def is_word(self, lower: str) -> bool:
+        """Whether a single word is a dictionary phrase of its own (a title such as "deputy")."""
+        return (lower,) in self._folded
+
     def by_surname(self, word: str, day: dt.date | None) -> DictEntry | None:
         """The one dictionary person with this surname in office on `day`; None when none or several."""
         found = self._surnames.get(word.lower())

@@ -121,6 +121,13 @@ class ArticleActors:
         if head.lemma_.lower() in ("country", "nation", "government", "side", "state") and any(
                 c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in head.children):
             return self._pronoun(next(c for c in head.children if c.dep_ == "poss"), speaker, in_quote)
+        if (low in ROLE_NOUNS and head.pos_ == "NOUN" and head.tag_ == "NN"
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+                and not any(c.dep_ in ("amod", "compound", "poss") for c in head.children)):
+            # "the politician said", "the ministry added": someone named before, not a new actor
+            ref = self._role_noun(head, speaker)
+            if ref is not None:
+                return ref
         tokens = self.np_tokens(head)
         mentions: list[Mention] = []
         seen = set()
@@ -197,7 +204,7 @@ class ArticleActors:
             via = org_entry.origin
             if person_ent or (head.pos_ == "PROPN" and head_mention is None):
                 # "Alrosa CEO Pavel Marynichev": the person, coded by the organisation he works for.
-                name = self._person_name(tokens, head) if person_ent else text
+                name = self._person_name(tokens, head)
                 code = _code(org_entry.country, org_entry.sector) if org_entry.country else org_entry.code
         else:
             known = self.people.get(low) or self._surname_of_phrase(tokens)
@@ -207,7 +214,7 @@ class ArticleActors:
                                 via=f"same person as {known.name} earlier in the article")
             if business:
                 sector = "BUS"
-            if person_ent or head.pos_ == "PROPN":
+            if person_ent or (head.pos_ == "PROPN" and head_mention is None):
                 name = self._person_name(tokens, head)
             if head_mention is not None and head_mention.kind in ("country", "capital", "demonym"):
                 best = head_mention.best
@@ -260,14 +267,14 @@ class ArticleActors:
         return None
 
     def _person_name(self, tokens, head) -> str:
-        names = [t for t in tokens if t.ent_type_ == "PERSON"]
-        if names:
-            return " ".join(t.text for t in names)
-        # The proper nouns that end at the head: "Alexei Budnev" of "Alexei Budnev, the owner of ...".
-        chain = [head]
+        """The proper nouns that end at the head and are not a title or an organisation:
+        "Alexei Chepa" of "State Duma Deputy Alexei Chepa", "Alexei Budnev" of "Alexei Budnev, the
+        owner of LLC Technology"."""
         doc = head.doc
+        chain = [head]
         i = head.i - 1
-        while i >= 0 and doc[i].pos_ == "PROPN" and doc[i].head.i in {t.i for t in chain}:
+        while (i >= 0 and doc[i].pos_ == "PROPN" and doc[i].head.i in {t.i for t in chain}
+               and i not in self.by_token and not self.dictionary.is_word(doc[i].lower_)):
             chain.insert(0, doc[i])
             i -= 1
         return " ".join(t.text for t in chain)

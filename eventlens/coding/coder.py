@@ -347,6 +347,8 @@ class Coder:
             elif not self.keep_negated:
                 return []
         root = code[:2]
+        if not targets and cand.rule.startswith("construction: reported obligation"):
+            return []  # "relations should be reinforced": an obligation on no actor is no demand
         if root in ("18", "19", "20"):
             # "Russia shelled Kyiv": a capital under fire is the place, not its government.
             targets = [replace(t, code=t.country, sector=None, via=t.via + "; a place under attack")
