@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 REQS := requirements/base.txt requirements/dev.txt pyproject.toml
 
-.PHONY: setup run test bench lock clean
+.PHONY: setup run test bench lock clean browser
 
 setup: $(STAMP)
 
@@ -18,9 +18,23 @@ $(STAMP): $(REQS)
 
 run: setup
 	$(BIN)/eventlens code samples/ --format table
+	@mkdir -p out
+	$(BIN)/eventlens ingest samples/ --db out/samples.duckdb
+	@echo
+	@echo "Explore the sample events in the dashboard:"
+	@echo "  .venv/bin/eventlens serve --db out/samples.duckdb    # then open http://127.0.0.1:8000/"
 
-test: setup
+test: setup browser
 	$(BIN)/python -m pytest -q
+
+# The dashboard's browser tests drive Debian's Chromium (never a downloaded browser). Installed here
+# when missing and apt-get is at hand; without it those tests skip and say why.
+browser:
+	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+			|| echo "could not install chromium: the browser tests will skip"; \
+	fi
 
 bench: setup
 	$(BIN)/python bench/accuracy.py

@@ -103,6 +103,9 @@ def eval_command(gold, fmt, errors_path, processes, include_negated, **dictionar
         sys.exit(2)
     click.echo(to_json(result) if fmt == "json" else format_table(result))
 
+from .cli_store import register; register(main)  # noqa: E402
+from .cli_serve import register as _register_serve; _register_serve(main)  # noqa: E402
+
 
 if __name__ == "__main__":
     main()
