@@ -29,6 +29,23 @@ def dictionary_options(fn):
     return wrapper
 
 
+def _parse_date_option(ctx, param, value):
+    if value is None:
+        return None
+    from .ingest import parse_date
+
+    try:
+        return parse_date(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def date_option(fn):
+    """--date, shared by every command that reads articles: parsed once, here."""
+    return click.option("--date", "date", default=None, metavar="YYYY-MM-DD", callback=_parse_date_option,
+                        help="Publication date for inputs that carry none.")(fn)
+
+
 def _fail(err: EventlensError) -> None:
     click.echo(f"eventlens: {err.one_line()}", err=True)
 
@@ -41,8 +58,7 @@ def main():
 
 @main.command("code")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--date", "date", default=None, metavar="YYYY-MM-DD",
-              help="Publication date for inputs that carry none.")
+@date_option
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json"]), default=None,
               help="Output: a table per article (default on a terminal), JSON lines (default otherwise), or one JSON document.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
@@ -57,15 +73,9 @@ def main():
 @dictionary_options
 def code_command(paths, date, fmt, output, processes, batch_size, max_chars, keep_negated, **dictionaries):
     """Code articles: PATH is a .txt file, a .jsonl file (id, text, date, ...), a directory, or - for stdin."""
-    from .ingest import parse_date
     from .run import code_paths
 
-    day = None
-    if date:
-        try:
-            day = parse_date(date)
-        except ValueError:
-            raise click.BadParameter(f"{date!r} is not a date; use YYYY-MM-DD", param_hint="--date")
+    day = date
     if fmt is None:
         fmt = "table" if (output is None and sys.stdout.isatty()) else "jsonl"
     try:

@@ -117,15 +117,9 @@ def _ingest(paths, db, date, text_col, id_col, date_col, max_chars, processes, b
             **dictionaries):
     """Code articles and keep their events in a store. PATH: .txt, .jsonl, .html, .rss/.atom/.xml, .csv,
     any of them .gz, a directory of them, or - for stdin. Articles already stored are not coded again."""
-    from .ingest import parse_date
     from .store import ingest_paths
 
-    day = None
-    if date:
-        try:
-            day = parse_date(date)
-        except ValueError:
-            raise click.BadParameter(f"{date!r} is not a date; use YYYY-MM-DD", param_hint="--date")
+    day = date  # parsed by the shared --date option
     try:
         with _progress("ingest") as progress:
             stats = ingest_paths(list(paths), db=db, default_date=day, text_col=text_col, id_col=id_col,
@@ -185,7 +179,8 @@ def register(main: click.Group) -> None:
     """Add the store's commands to the `eventlens` group."""
     # Taken from the group's own module: under `python -m eventlens.cli` that module is __main__, and
     # importing eventlens.cli here would load a second copy of it.
-    dictionary_options = sys.modules[main.callback.__module__].dictionary_options
+    cli_module = sys.modules[main.callback.__module__]
+    dictionary_options, date_option = cli_module.dictionary_options, cli_module.date_option
     ingest = click.argument("paths", nargs=-1, required=True)(_ingest)
     for option in (
         dictionary_options,
@@ -195,8 +190,7 @@ def register(main: click.Group) -> None:
         click.option("--date-col", default="date", show_default=True, help="CSV column with the publication date."),
         click.option("--id-col", default="id", show_default=True, help="CSV column with the article id."),
         click.option("--text-col", default="text", show_default=True, help="CSV column with the article text."),
-        click.option("--date", "date", default=None, metavar="YYYY-MM-DD",
-                     help="Publication date for inputs that carry none."),
+        date_option,
         db_option,
     ):
         ingest = option(ingest)
