@@ -40,6 +40,19 @@ def _chunk_size(batch_articles: int) -> int:
     return max(1, min(64, batch_articles))
 
 
+def _code_into(writer, articles, coder, processes, batch_size, batch_articles, warn, progress):
+    """Code articles in the workers and hand every result to the one writer; returns its totals."""
+    from ..coding import code_articles  # spaCy loads only when something is coded
+
+    for result in code_articles(articles, coder=coder, processes=processes, batch_size=batch_size,
+                                chunk_size=_chunk_size(batch_articles)):
+        if result.error is not None:
+            warn(result.error)
+        writer.add(result)
+        progress(writer.stats.articles + len(writer._hashes), writer.stats.events + len(writer._mentions))
+    return writer.close()
+
+
 def _no_progress(articles: int, mentions: int) -> None:
     pass
 
@@ -51,7 +64,7 @@ def ingest_paths(paths, *, db: str = DEFAULT_DB, default_date: dt.date | None = 
                  progress: Callable[[int, int], None] = _no_progress, **coder_options) -> JobStats:
     """Code and store every article under `paths` that the store does not already hold with this
     coder version; then rebuild the deduplicated events. Bad inputs go to `errors` and to `warn`."""
-    from ..coding import Coder, code_articles
+    from ..coding import Coder
     from ..ingest.formats import iter_rich_inputs
 
     coder = Coder(**coder_options)
@@ -84,13 +97,8 @@ def ingest_paths(paths, *, db: str = DEFAULT_DB, default_date: dt.date | None = 
                 yield item
             lookup.close()
 
-        for result in code_articles(articles_to_code(), coder=coder, processes=processes, batch_size=batch_size,
-                                    chunk_size=_chunk_size(batch_articles)):
-            if result.error is not None:
-                warn(result.error)
-            writer.add(result)
-            progress(writer.stats.articles + len(writer._hashes), writer.stats.events + len(writer._mentions))
-        written = writer.close()
+        written = _code_into(writer, articles_to_code(), coder, processes, batch_size, batch_articles,
+                             warn, progress)
         events = rebuild_events(con)
     finally:
         con.close()
@@ -102,7 +110,7 @@ def recode_store(*, db: str = DEFAULT_DB, processes: int = 1, batch_size: int = 
                  progress: Callable[[int, int], None] = _no_progress, **coder_options) -> JobStats:
     """Code the stored articles again with the current coder (those of another coder version, or all
     with `force`). New mentions are staged batch by batch, then replace the old ones in one transaction."""
-    from ..coding import Coder, code_articles
+    from ..coding import Coder
 
     coder = Coder(**coder_options)
     for problem in coder.problems:
@@ -128,13 +136,8 @@ def recode_store(*, db: str = DEFAULT_DB, processes: int = 1, batch_size: int = 
                                   origin=f"store: {article_id}")
             reader.close()
 
-        for result in code_articles(stored_articles(), coder=coder, processes=processes, batch_size=batch_size,
-                                    chunk_size=_chunk_size(batch_articles)):
-            if result.error is not None:
-                warn(result.error)
-            writer.add(result)
-            progress(writer.stats.articles + len(writer._hashes), writer.stats.events + len(writer._mentions))
-        written = writer.close()
+        written = _code_into(writer, stored_articles(), coder, processes, batch_size, batch_articles,
+                             warn, progress)
         _swap_in_recoded(con)
         events = rebuild_events(con)
     finally:
