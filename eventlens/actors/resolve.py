@@ -355,11 +355,36 @@ class ArticleActors:
         countries = {m.best.country for i, m in self.by_token.items()
                      if start <= i < end and m.best.country
                      and m.kind in ("country", "capital", "demonym")}
+        place = self._sentence_place_country(start, end)
+        if place is not None:
+            return place  # "a drone strike in Kabul killed ten civilians"
         if len(countries) == 1:
             return next(iter(countries))
         if sector != "GOV":
             return self.home_country  # "the army", in a story filed from Port Sudan
         return None
+
+    def _sentence_place_country(self, start: int, end: int) -> str | None:
+        """The country of the place a sentence says things happened in ("a strike in Kabul"), when
+        the places after in/at/near all lie in one country."""
+        from ..resolve.places import gazetteer
+
+        countries = set()
+        context = [c for c, _ in self.country_mentions.most_common()]
+        for i in range(start, end):
+            tok = self.doc[i]
+            if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "at", "near") or self._in_dateline(tok.idx):
+                continue
+            m = self.by_token.get(i)
+            if m is not None and m.best.country:
+                countries.add(m.best.country)
+                continue
+            if tok.pos_ == "PROPN":
+                words = [t for t in tok.subtree if t.dep_ in ("compound", "flat") or t == tok]
+                place = gazetteer().lookup(" ".join(t.text for t in words), context)
+                if place is not None and place.country_code:
+                    countries.add(place.country_code)
+        return next(iter(countries)) if len(countries) == 1 else None
 
     def counterpart(self, country: str | None, sentence_index: int) -> str | None:
         """The country the article is about besides `country`, when the article makes it plain:

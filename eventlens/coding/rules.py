@@ -154,11 +154,13 @@ def _prep_objects(tok, preps) -> list:
 def find_targets(entry: LexEntry | None, verb, obj, *, noun: bool = False) -> list:
     """Target tokens in the order the entry's target specs give; the first spec that finds one wins."""
     found = _spec_targets(entry, verb, obj, noun=noun)
-    if not found and not noun and is_verb_in(verb, APPEAL_VERBS | DEMAND_VERBS):
-        # "demanded that Tokayev act", "called on Iran to respect ...": who is asked is the target.
-        found = _prep_objects(verb, {"on", "upon"}) or [
+    if not noun and is_verb_in(verb, APPEAL_VERBS | DEMAND_VERBS):
+        # "demanded that Tokayev act", "called on Iran to respect ...": who is asked is the target,
+        # before anything the demand is about.
+        asked = _prep_objects(verb, {"on", "upon"}) or [
             x for comp in children(verb, "ccomp", "xcomp") for s in children(comp, "nsubj", "nsubjpass")
             for x in expand_conj(s)]
+        found = asked + [t for t in found if t not in asked]
     return found
 
 
@@ -219,7 +221,7 @@ def verb_candidates(lex: Lexicon, sent, words: tuple[list, list] | None = None) 
         if governs_event and is_verb_in(tok, INTENT_VERBS | THREAT_VERBS | APPEAL_VERBS | DEMAND_VERBS | REFUSAL_VERBS):
             # The complement carries the act; this verb only changes how it stands (grammar.clause_of).
             comp = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
-            if any(match_verb(lex, c) or _light_noun(lex, c) for c in comp):
+            if any(match_verb(lex, c) or (lemma(c) in LIGHT_VERBS and _light_noun(lex, c)) for c in comp):
                 continue
         cand = None
         m = match_verb(lex, tok)
@@ -253,6 +255,10 @@ def verb_candidates(lex: Lexicon, sent, words: tuple[list, list] | None = None) 
     # Russia's invasion"), not an event coded on its own.
     embedded = {d.i for c in out for a in c.action[1:] for d in a.subtree}
     embedded |= {d.i for c in out for o in _object_tokens(c.action[0]) for d in o.subtree}
+    # ... and so is what a demand, appeal or refusal coded on its own asks for ("demanded that
+    # protesters end their occupation")
+    embedded |= {d.i for c in out if is_verb_in(c.action[0], APPEAL_VERBS | DEMAND_VERBS | REFUSAL_VERBS)
+                 for comp in children(c.action[0], "ccomp", "xcomp") for d in comp.subtree}
     for tok in nouns:
         if tok.i not in consumed and tok.i not in embedded:
             cand = noun_candidate(lex, tok)
