@@ -186,3 +186,16 @@ def test_meeting_in_a_third_country_is_044(code):
 def test_place_acted_on_stands_for_its_country(code):
     ev = one(code("Russia annexed Crimea in 2014.", date="2014-03-18"), src="RUS", root="19")
     assert ev.target.code == "UKR" and ev.target.via.startswith("place")
+
+
+def test_group_without_country_takes_the_place_of_the_sentence(code):
+    ev = one(code("A U.S. drone strike in Kandahar killed nine civilians.", date="2021-08-29"), root="19")
+    assert ev.target.code == "AFGCVL"
+
+
+def test_demand_targets_whom_it_is_made_of(code):
+    ev = one(code("Ankara demanded that Syrian rebels end their siege of the town.", date="2019-08-12"),
+             src="TURGOV", root="10")
+    assert ev.target.country == "SYR"
+    assert not [e for e in code("Ankara demanded that Syrian rebels end their siege of the town.")
+                if e.root_code not in ("10",)]
