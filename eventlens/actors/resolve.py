@@ -311,7 +311,7 @@ class ArticleActors:
             while gov.dep_ in ("ccomp", "xcomp", "conj", "advcl") and gov.head != gov:
                 gov = gov.head
                 for child in gov.children:
-                    if child.dep_ == "nsubj" and child.i != head.i and child.pos_ == "PROPN":
+                    if child.dep_ == "nsubj" and child.i != head.i and child.pos_ in ("PROPN", "NOUN"):
                         ref = self.resolve(child, remember=False)
                         if ref is not None:
                             return replace(ref, **at, via=f"coreference: {ref.name}")

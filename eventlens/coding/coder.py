@@ -372,9 +372,8 @@ class Coder:
                         pairs.append((a, b))
         else:
             for s in sources:
-                for t in targets or [None]:
-                    if t is not None and t.code == s.code:
-                        continue
+                # an actor acting on itself ("lift the curfew in Bangkok", said of Thailand) has no target
+                for t in [t for t in targets if t.code != s.code] or [None]:
                     pairs.append((s, t))
         if not pairs:
             return []

@@ -217,6 +217,9 @@ def clause_of(tok) -> Clause:
         if dep not in ("xcomp", "conj", "ccomp", "advcl", "dobj", "pobj", "prep", "acomp", "relcl", "acl"):
             break
         cur = head
+    if (cl.modality == "hypothetical" and cl.reporter is not None and "would" in aux
+            and not aux & (MODAL_HYPOTHETICAL - {"would"})):
+        cl.modality = "intended"  # "X said it would lift the curfew": reported "will"
     if cl.modality in ("hypothetical", "intended") and has_condition(own):
         cl.modality = "conditional"
     return cl

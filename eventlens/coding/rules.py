@@ -255,6 +255,9 @@ def verb_candidates(lex: Lexicon, sent, words: tuple[list, list] | None = None) 
     # Russia's invasion"), not an event coded on its own.
     embedded = {d.i for c in out for a in c.action[1:] for d in a.subtree}
     embedded |= {d.i for c in out for o in _object_tokens(c.action[0]) for d in o.subtree}
+    # ... or in its prepositional phrases ("sent troops to a NATO exercise")
+    embedded |= {d.i for c in out if c.action[0].pos_ in ("VERB", "AUX")
+                 for p in children(c.action[0], "prep", "dative", "agent") for d in p.subtree}
     # ... and so is what a demand, appeal or refusal coded on its own asks for ("demanded that
     # protesters end their occupation")
     embedded |= {d.i for c in out if is_verb_in(c.action[0], APPEAL_VERBS | DEMAND_VERBS | REFUSAL_VERBS)
