@@ -199,3 +199,11 @@ def test_demand_targets_whom_it_is_made_of(code):
     assert ev.target.country == "SYR"
     assert not [e for e in code("Ankara demanded that Syrian rebels end their siege of the town.")
                 if e.root_code not in ("10",)]
+
+
+def test_violence_by_protesters_is_a_riot_and_against_them_repression(code):
+    riot = one(code("Sri Lankan protesters stormed the presidential residence.", date="2022-07-09"),
+               src="LKACVL")
+    assert riot.code == "145"
+    ev = one(code("Iranian police beat protesters in Tehran.", date="2022-09-21"), src="IRNCOP")
+    assert ev.code == "175" and ev.target.code == "IRNCVL"

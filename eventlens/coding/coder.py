@@ -395,8 +395,16 @@ class Coder:
                            text=(prev.date_expression or {}).get("text"),
                            start=(prev.date_expression or {}).get("start"), end=(prev.date_expression or {}).get("end"))
         context = (when, where, attrs, published)
-        return [self._event(code, rule, cand, s, t, speaker, negated, modality, sent, si, article, content,
-                            context) for s, t in pairs]
+        out = []
+        for s, t in pairs:
+            pair_code, pair_rule = code, rule
+            if modality == "asserted":
+                pair_code = cameo.by_actors(code, s.sector, t.sector if t else None)
+                if pair_code != code:
+                    pair_rule += f"; by {s.sector} against {t.sector if t else 'no one'}: {code} is {pair_code}"
+            out.append(self._event(pair_code, pair_rule, cand, s, t, speaker, negated, modality, sent, si,
+                                   article, content, context))
+        return out
 
     @staticmethod
     def _place_targets(tokens, source: ActorRef, actors: ArticleActors) -> list[ActorRef]:

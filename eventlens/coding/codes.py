@@ -18,6 +18,8 @@ THREAT = {  # hostile act -> threaten to ...
     "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135",
     "166": "136", "17": "137", "15": "138", "18": "1383", "19": "1384", "20": "1385",
     "14": "133", "12": "130", "11": "130", "13": "130",
+    "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
+    "191": "1381", "192": "1382",
 }
 REFUSAL = {  # refuse to ... -> reject ...
     "04": "125", "045": "126", "03": "120", "05": "120", "06": "121", "061": "1211", "062": "1212",
@@ -43,6 +45,23 @@ TABLES = {"intent": INTENT, "threat": THREAT, "refusal": REFUSAL, "appeal": APPE
 DEFAULT = {"intent": None, "threat": "130", "refusal": "120", "appeal": "020", "demand": "100"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 HOSTILE_ROOTS = {"13", "14", "15", "16", "17", "18", "19", "20"}
+
+
+# Who does violence changes what it is: protesters who storm or burn riot (145); police and soldiers
+# who beat or shoot protesters and civilians repress (175).
+PROTESTING_SECTORS = {"CVL", "OPP", "LAB", "EDU"}
+REPRESSING_SECTORS = {"COP", "MIL", "SPY"}
+
+
+def by_actors(code: str, source_sector: str | None, target_sector: str | None) -> str:
+    """CAMEO's actor-dependent readings of violence: riots and violent repression."""
+    root = code[:2]
+    if root in ("17", "18", "19") and code not in ("175",) and source_sector in PROTESTING_SECTORS \
+            and target_sector not in PROTESTING_SECTORS:
+        return "145"
+    if root in ("18", "19") and source_sector in REPRESSING_SECTORS and target_sector in PROTESTING_SECTORS:
+        return "175"
+    return code
 
 
 def transform(kind: str, code: str) -> str | None:

@@ -97,6 +97,21 @@ def expand_conj(tok) -> list:
     return out
 
 
+# "fired hundreds of drones", "thousands of students marched": the noun after "of" counts.
+COUNT_NOUNS = {"hundred", "thousand", "million", "dozen", "score", "number", "lot", "couple", "group",
+               "team", "batch", "handful", "wave", "series"}
+
+
+def through_count(tok):
+    if lemma(tok) in COUNT_NOUNS or tok.like_num:
+        for prep in children(tok, "prep"):
+            if prep.lower_ == "of":
+                inner = children(prep, "pobj")
+                if inner:
+                    return through_count(inner[0])
+    return tok
+
+
 def subjects(verb) -> list:
     """The tokens naming who acts: the verb's own subject, a passive's agent, or the subject it
     shares with the verb it hangs on (xcomp, conj, relative clause)."""
@@ -108,7 +123,7 @@ def subjects(verb) -> list:
             return []
     own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if own:
-        return expand_conj(own[0])
+        return expand_conj(through_count(own[0]))
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return expand_conj(verb.head)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from . import codes as cameo
 from .grammar import (APPEAL_VERBS, DEMAND_VERBS, INTENT_VERBS, REFUSAL_VERBS, REPORTING_VERBS,
                       THREAT_VERBS, Clause, children, clause_of, condition_clauses, expand_conj,
-                      forms, is_passive, is_verb_in, lemma, particle, reported_obligation,
+                      forms, is_passive, is_verb_in, lemma, particle, reported_obligation, through_count,
                       reporter_subject, passive_subjects, subjects)
 from .lexicon import DEFAULT_VERB_TARGETS, LexEntry, Lexicon
 
@@ -62,21 +62,6 @@ def _object_lemmas(tok) -> set[str]:
         if d != tok and d.dep_ in ("dobj", "oprd", "attr") and d.pos_ == "NOUN":
             out.add(lemma(d))
     return out
-
-
-# "fired hundreds of drones", "deployed thousands of police officers": the noun after "of" counts.
-COUNT_NOUNS = {"hundred", "thousand", "million", "dozen", "score", "number", "lot", "couple", "group",
-               "team", "batch", "handful", "wave", "series"}
-
-
-def through_count(tok):
-    if lemma(tok) in COUNT_NOUNS or tok.like_num:
-        for prep in children(tok, "prep"):
-            if prep.lower_ == "of":
-                inner = children(prep, "pobj")
-                if inner:
-                    return through_count(inner[0])
-    return tok
 
 
 def _object_tokens(verb) -> list:
