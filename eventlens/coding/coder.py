@@ -275,28 +275,26 @@ class Coder:
             while not sources and gov.head != gov:
                 gov = gov.head
                 sources = self._resolve_all(subjects(gov), actors, speaker, in_quote)
+        extended = None  # the earlier event that "among those targeted were ..." goes on with
         if cand.extend:
-            prev = next((e for e in reversed(previous) if e.sentence_index >= si - 2), None)
-            if prev is None and not code:
+            extended = next((e for e in reversed(previous) if e.sentence_index >= si - 2), None)
+            if extended is None and not code:
                 return []
-            if not code:
-                code = prev.code
-            sources = [prev.source] if prev is not None else sources
-            rule += f" (extends the event of sentence {prev.sentence_index})" if prev is not None else ""
+            if extended is not None:
+                code = code or extended.code
+                sources = [extended.source]
+                rule += f" (extends the event of sentence {extended.sentence_index})"
+        echoed = None  # the earlier event that "a similar stance was voiced by X" repeats
         if cand.echo:
-            prev = next((e for e in reversed(previous) if e.root_code != "01"), None)
-            if prev is None:
+            echoed = next((e for e in reversed(previous) if e.root_code != "01"), None)
+            if echoed is None:
                 return []
-            code = prev.code
-            cl.modality = prev.modality
-            tgt_default = prev.target
-            rule += f" (repeats event of sentence {prev.sentence_index})"
-        else:
-            tgt_default = None
-        if not sources and (cand.source_is_reporter or (cand.echo is False and speaker is not None
-                                                          and cand.rule.startswith("construction"))):
-            if speaker is not None:
-                sources = [speaker]
+            code = echoed.code
+            cl.modality = echoed.modality
+            rule += f" (repeats event of sentence {echoed.sentence_index})"
+        if (not sources and speaker is not None
+                and (cand.source_is_reporter or (not cand.echo and cand.rule.startswith("construction")))):
+            sources = [speaker]  # "their sovereignty is not up for discussion", Moscow maintains
         if not sources or not code:
             return []
         if speaker is not None:
@@ -306,13 +304,13 @@ class Coder:
         targets = self._resolve_all(tgt_tokens, actors, speaker, in_quote, owner="all")
         if not targets and tgt_tokens and sources:
             targets = self._place_targets(tgt_tokens, sources[0], actors)
-        if cand.extend and targets:
-            country = previous[-1].target.country if previous and previous[-1].target else None
+        if extended is not None and targets:
+            country = extended.target.country if extended.target else None
             targets = [t if t.country or not country else
                        replace(t, code=country + (t.sector or ""), country=country,
                                via=t.via + f"; country of the listed targets ({country})") for t in targets]
-        if not targets and tgt_default is not None:
-            targets = [tgt_default]
+        if not targets and echoed is not None and echoed.target is not None:
+            targets = [echoed.target]
         # Apply CAMEO's treatment of how the clause stands.
         negated = cl.negated
         modality = cl.modality
@@ -388,12 +386,11 @@ class Coder:
         attrs.update(event_attributes(sent, cand.action, tgt_tokens))
         if when.effective_date:
             attrs["effective_date"], attrs["effective_text"] = when.effective_date, when.effective_text
-        if cand.extend and previous:
+        if extended is not None:
             # "Among those targeted were ...": the same event, so the same date
-            prev = previous[-1]
-            when = replace(when, date=prev.date, precision=prev.date_precision,
-                           text=(prev.date_expression or {}).get("text"),
-                           start=(prev.date_expression or {}).get("start"), end=(prev.date_expression or {}).get("end"))
+            expression = extended.date_expression or {}
+            when = replace(when, date=extended.date, precision=extended.date_precision,
+                           text=expression.get("text"), start=expression.get("start"), end=expression.get("end"))
         context = (when, where, attrs, published)
         out = []
         for s, t in pairs:
