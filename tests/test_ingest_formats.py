@@ -67,7 +67,7 @@ def test_html_without_text_is_an_error_not_a_crash(tmp_path):
 def test_rss_entries_with_dates_links_and_outlet(tmp_path):
     feed = tmp_path / "wire.rss"
     feed.write_text(RSS, encoding="utf-8")
-    items = list(iter_rich_inputs([str(feed)], default_date=dt.date(2020, 1, 1)))
+    items = list(iter_rich_inputs([str(feed)]))
     assert len(items) == 2
     article, problem = items
     assert isinstance(article, Article) and isinstance(problem, InputError)
@@ -78,6 +78,9 @@ def test_rss_entries_with_dates_links_and_outlet(tmp_path):
     # Paragraphs stay separate lines, so they stay separate sentences.
     assert article.text == "Kenyan police fired tear gas at protesters in Nairobi.\nOpposition leaders condemned the police."
     assert "entry 2" in problem.where and "no content" in problem.message
+    # A user's --date always wins over the feed's own dates.
+    given = [a for a in iter_rich_inputs([str(feed)], default_date=dt.date(2020, 1, 1)) if isinstance(a, Article)]
+    assert [a.date for a in given] == [dt.date(2020, 1, 1)]
 
 
 def test_atom_entry_content(tmp_path):

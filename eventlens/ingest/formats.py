@@ -138,7 +138,8 @@ def _bad_gzip(path: str, exc: Exception) -> InputError:
 
 
 def _date_or_default(text: str | None, default_date: dt.date | None) -> dt.date | None:
-    if not text:
+    """A page's metadata date, unless the user gave --date: a user's date always wins over metadata."""
+    if default_date is not None or not text:
         return default_date
     try:
         return parse_date(text[:10])
@@ -210,7 +211,7 @@ def _articles_from_feed(path: str, raw: bytes, default_date, max_chars) -> Itera
             yield _too_long(where, max_chars, length=len(text))
             continue
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        day = dt.date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday) if stamp else default_date
+        day = default_date or (dt.date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday) if stamp else None)
         yield Article(id=entry.get("id") or entry.get("link") or where, text=text, date=day,
                       title=entry.get("title") or None, url=entry.get("link") or None, source=outlet, origin=where)
 
