@@ -207,3 +207,11 @@ def test_violence_by_protesters_is_a_riot_and_against_them_repression(code):
     assert riot.code == "145"
     ev = one(code("Iranian police beat protesters in Tehran.", date="2022-09-21"), src="IRNCOP")
     assert ev.code == "175" and ev.target.code == "IRNCVL"
+
+
+def test_unless_makes_an_ultimatum_not_an_intent(code):
+    events = code("Chad will withdraw its troops from Niger unless Niamey releases the detained soldiers.",
+                  date="2024-05-01")
+    ev = one(events, src="TCD", code="139")
+    assert ev.target.country == "NER" and ev.plover["event"] == "THREATEN"
+    assert not [e for e in events if e.root_code in ("03", "08")]

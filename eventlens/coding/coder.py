@@ -270,7 +270,7 @@ class Coder:
             src_tokens, tgt_tokens = subjects(cl.governor), (cand.sources or cand.targets)
         # "Ukrainian drones hit ...": a source may be named by its country's adjective, not by "X's".
         sources = self._resolve_all(src_tokens, actors, speaker, in_quote, owner="modifier")
-        if not sources and cand.code == "100" and cand.rule.startswith("construction: conditional"):
+        if not sources and cand.rule.startswith("construction: conditional"):
             gov = anchor.head
             while not sources and gov.head != gov:
                 gov = gov.head

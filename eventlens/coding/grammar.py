@@ -184,6 +184,8 @@ def clause_of(tok) -> Clause:
         cl.negated = True
     if tok.pos_ in ("VERB",) and any(c.dep_ == "neg" for c in tok.children):
         cl.negated = True
+    if any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in own.children):
+        cl.in_condition = True  # "will withdraw unless ...": the act is the content of a threat
     if aux & MODAL_INTENT:
         cl.modality = "intended"
     elif aux & MODAL_HYPOTHETICAL:

@@ -398,6 +398,10 @@ def construction_candidates(lex: Lexicon, sent, words: tuple[list, list] | None 
                 cl.negated = False
                 cl.in_condition = False  # the commitment is stated; only its fulfilment is conditional
                 mark = [m for m in adv.children if m.dep_ in ("mark", "advmod")]
-                out.append(Candidate("100", "construction: conditional commitment (only after/unless)",
-                                     mark + [adv], srcs, expand_conj(tgts[0]), cl, confidence=0.6))
+                if any(m.lower_ == "unless" for m in mark):
+                    # "will boycott the elections unless the president steps down": an ultimatum
+                    code, rule = "139", "construction: conditional threat (unless)"
+                else:
+                    code, rule = "100", "construction: conditional commitment (only after, only if)"
+                out.append(Candidate(code, rule, mark + [adv], srcs, expand_conj(tgts[0]), cl, confidence=0.6))
     return out
