@@ -192,6 +192,8 @@ def register(main: click.Group) -> None:
         click.option("--text-col", default="text", show_default=True, help="CSV column with the article text."),
         date_option,
         db_option,
+        click.option("--keep-negated", is_flag=True,
+                     help="Also store negated acts (negated: true); part of the coder version."),
     ):
         ingest = option(ingest)
     main.command("ingest")(ingest)

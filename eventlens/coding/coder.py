@@ -99,14 +99,17 @@ class Coder:
                            lexicon_files=tuple(lexicon_files), verb_files=tuple(verb_files),
                            discard_files=tuple(discard_files), lexicon_mode=self.lexicon_mode,
                            keep_negated=keep_negated)
-        self.version = self._version(actor_files, agent_files, lexicon_files, verb_files, discard_files)
+        # Everything that changes which events come out is part of the version, so a store never
+        # keeps events of one configuration as if they were another's.
+        self.version = self._version(actor_files, agent_files, lexicon_files, verb_files, discard_files,
+                                     options=f"{self.lexicon_mode}|negated={keep_negated}")
 
     @staticmethod
-    def _version(*file_groups) -> str:
-        """The package version plus a hash of the lexicon and dictionaries in use."""
+    def _version(*file_groups, options: str = "") -> str:
+        """The package version plus a hash of the lexicon, the dictionaries and the options in use."""
         from importlib import resources
 
-        h = hashlib.sha1()
+        h = hashlib.sha1(options.encode())
         for pkg, names in (("eventlens.coding", ("data/verbs.tsv", "data/nouns.tsv")),
                            ("eventlens.actors", ("data/people.tsv", "data/sectors.tsv",
                                                  "data/organisations.tsv", "data/countries_extra.tsv"))):
