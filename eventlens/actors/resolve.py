@@ -75,6 +75,8 @@ class ArticleActors:
                 if country and m.kind in ("country", "capital", "demonym"):
                     self.country_mentions[country] += 1
                     self.country_sentences.setdefault(country, set()).add(si)
+        # The article's countries, most-mentioned first: the context for places and implied targets.
+        self.countries = [c for c, _ in self.country_mentions.most_common()]
         self.people: dict[str, _Person] = {}  # surname (lower) -> person named earlier
         self.last_person: ActorRef | None = None
         self.last_by_sector: dict[str, ActorRef] = {}
@@ -345,7 +347,7 @@ class ArticleActors:
                             return m.best.country
                         from ..resolve.places import gazetteer
 
-                        place = gazetteer().lookup(pobj.text, [c for c, _ in self.country_mentions.most_common()])
+                        place = gazetteer().lookup(pobj.text, self.countries)
                         if place is not None and place.country_code:
                             return place.country_code
         prev = self.last_by_sector.get(sector)
@@ -370,7 +372,6 @@ class ArticleActors:
         from ..resolve.places import gazetteer
 
         countries = set()
-        context = [c for c, _ in self.country_mentions.most_common()]
         for i in range(start, end):
             tok = self.doc[i]
             if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "at", "near") or self._in_dateline(tok.idx):
@@ -381,7 +382,7 @@ class ArticleActors:
                 continue
             if tok.pos_ == "PROPN":
                 words = [t for t in tok.subtree if t.dep_ in ("compound", "flat") or t == tok]
-                place = gazetteer().lookup(" ".join(t.text for t in words), context)
+                place = gazetteer().lookup(" ".join(t.text for t in words), self.countries)
                 if place is not None and place.country_code:
                     countries.add(place.country_code)
         return next(iter(countries)) if len(countries) == 1 else None

@@ -379,8 +379,7 @@ class Coder:
         if not pairs:
             return []
         when = resolve_event_date(sent, cand.action, published.day)
-        countries = [c for c, _ in actors.country_mentions.most_common()]
-        where = action_geo(sent, cand.action, countries)
+        where = action_geo(sent, cand.action, actors.countries)
         if code == "040" and where is not None and where.country_code and targets and all(
                 where.country_code not in (s.country, t.country) for s, t in pairs if t is not None):
             code = "044"  # CAMEO: a meeting in a country neither side belongs to
@@ -410,14 +409,13 @@ class Coder:
     def _place_targets(tokens, source: ActorRef, actors: ArticleActors) -> list[ActorRef]:
         """"Russia annexed Crimea", "Zelensky visited Hiroshima": a place acted on stands for the
         country it belongs to, when that is not the source's own."""
-        countries = [c for c, _ in actors.country_mentions.most_common()]
         out = []
         for tok in tokens:
             if tok.pos_ != "PROPN" and tok.ent_type_ not in ("GPE", "LOC", "FAC"):
                 continue
             words = [t for t in tok.subtree if t.dep_ in ("compound", "flat") or t == tok]
             start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-            place = gazetteer().lookup(actors.text[start:end], countries)
+            place = gazetteer().lookup(actors.text[start:end], actors.countries)
             if place is None or not place.country_code or place.country_code == source.country:
                 continue
             out.append(ActorRef(code=place.country_code, name=place.full_name, country=place.country_code,
