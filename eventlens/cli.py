@@ -29,6 +29,30 @@ def dictionary_options(fn):
     return wrapper
 
 
+class ProcessesType(click.ParamType):
+    """A number of worker processes, or `auto`: the available cores, one for a small input."""
+
+    name = "N|auto"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int) or str(value).strip().lower() == "auto":
+            return value if isinstance(value, int) else "auto"
+        try:
+            number = int(value)
+        except ValueError:
+            number = 0
+        if not 1 <= number <= 256:
+            self.fail(f"{value!r} is not a number of processes (1-256) or 'auto'", param, ctx)
+        return number
+
+
+def processes_option(fn):
+    """--processes, shared by every command that codes."""
+    return click.option("--processes", type=ProcessesType(), default="auto", show_default=True,
+                        help="Worker processes, each loading the pipeline once; auto: the available cores, "
+                             "one for an input too small to pay for a second.")(fn)
+
+
 def _parse_date_option(ctx, param, value):
     if value is None:
         return None
@@ -63,8 +87,7 @@ def main():
               help="Output: a table per article (default on a terminal), JSON lines (default otherwise), or one JSON document.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write events to this file instead of standard output.")
-@click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Worker processes, each with its own pipeline.")
+@processes_option
 @click.option("--batch-size", type=click.IntRange(1, 1024), default=32, show_default=True,
               help="Texts per spaCy batch.")
 @click.option("--max-chars", type=click.IntRange(1, 1_000_000), default=1_000_000, show_default=True,
@@ -96,7 +119,7 @@ def code_command(paths, date, fmt, output, processes, batch_size, max_chars, kee
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--errors", "errors_path", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the misses and false events, with their sentences, to this JSONL file.")
-@click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True)
+@processes_option
 @click.option("--include-negated", is_flag=True, help="Score negated predictions too.")
 @dictionary_options
 def eval_command(gold, fmt, errors_path, processes, include_negated, **dictionaries):

@@ -51,9 +51,27 @@ def _jsonable(value):
     return str(value)
 
 
-def print_rows(rows: list[dict], fmt: str, title: str | None = None) -> None:
-    """Rows as a rich table, JSON lines or CSV on standard output."""
+# The columns a person reads first, per command; the rest stay in --format csv|jsonl.
+KEY_COLUMNS = {
+    "events": ["date", "source_code", "target_code", "code", "name", "goldstein", "num_mentions",
+               "num_sources", "num_articles", "place", "event_id", "sentence"],
+    "actors": ["code", "name", "as_source", "as_target", "mentions", "events", "first_date", "last_date"],
+    "errors": ["input", "problem", "fix", "code"],
+}
+
+
+def default_format(fmt: str | None) -> str:
+    """A table on a terminal; CSV when standard output is a file or a pipe."""
+    if fmt is not None:
+        return fmt
+    return "table" if sys.stdout.isatty() else "csv"
+
+
+def print_rows(rows: list[dict], fmt: str | None, title: str | None = None,
+               key_columns: list[str] | None = None) -> None:
+    """Rows as a table that fits the terminal, JSON lines or CSV on standard output."""
     out = sys.stdout
+    fmt = default_format(fmt)
     if fmt == "jsonl":
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False, default=_jsonable) + "\n")
@@ -64,19 +82,17 @@ def print_rows(rows: list[dict], fmt: str, title: str | None = None) -> None:
             writer.writeheader()
             writer.writerows({k: ("" if v is None else v) for k, v in row.items()} for row in rows)
         return
-    from rich.console import Console
-    from rich.table import Table
+    from .output import fitted_table, table_console
 
-    console = Console(file=out, width=None if out.isatty() else 200, soft_wrap=False)
+    console = table_console(out)
     if not rows:
         console.print("(no rows)")
         return
-    table = Table(title=title, title_justify="left")
-    for name in rows[0]:
-        table.add_column(name, overflow="fold")
-    for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row.values()))
+    table, hidden = fitted_table(rows, console.width, key_columns=key_columns, title=title)
     console.print(table)
+    if hidden:
+        console.print(f"{len(hidden)} more column(s) not shown ({', '.join(hidden)}): "
+                      "use --format csv or --format jsonl for every column", style="dim")
 
 
 @contextlib.contextmanager
@@ -151,19 +167,18 @@ def _recode(db, processes, batch_size, commit_every, recode_all, **dictionaries)
     _report("recoded", stats)
 
 
-def _coding_options(fn):
+def _coding_options(fn, processes_option):
     fn = click.option("--commit-every", type=click.IntRange(1, 100_000), default=64, show_default=True,
                       help="Articles written per transaction; a killed run loses at most this many.")(fn)
     fn = click.option("--batch-size", type=click.IntRange(1, 1024), default=32, show_default=True,
                       help="Texts per spaCy batch.")(fn)
-    fn = click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True,
-                      help="Worker processes that code; one writer stores.")(fn)
+    fn = processes_option(fn)
     return fn
 
 
 def _format_option(choices=("table", "jsonl", "csv")):
-    return click.option("--format", "fmt", type=click.Choice(list(choices)), default="table", show_default=True,
-                        help="Output format.")
+    return click.option("--format", "fmt", type=click.Choice(list(choices)), default=None,
+                        help="Output format [default: table on a terminal, csv when piped or redirected].")
 
 
 def _query(run):
@@ -181,10 +196,11 @@ def register(main: click.Group) -> None:
     # importing eventlens.cli here would load a second copy of it.
     cli_module = sys.modules[main.callback.__module__]
     dictionary_options, date_option = cli_module.dictionary_options, cli_module.date_option
+    coding_options = functools.partial(_coding_options, processes_option=cli_module.processes_option)
     ingest = click.argument("paths", nargs=-1, required=True)(_ingest)
     for option in (
         dictionary_options,
-        _coding_options,
+        coding_options,
         click.option("--max-chars", type=click.IntRange(1, 1_000_000), default=1_000_000, show_default=True,
                      help="Longest article text accepted; longer ones are recorded as errors."),
         click.option("--date-col", default="date", show_default=True, help="CSV column with the publication date."),
@@ -199,7 +215,7 @@ def register(main: click.Group) -> None:
     main.command("ingest")(ingest)
 
     recode = _recode
-    for option in (dictionary_options, _coding_options,
+    for option in (dictionary_options, coding_options,
                    click.option("--all", "recode_all", is_flag=True,
                                 help="Recode every article, also those already coded by this coder version."),
                    db_option):
@@ -216,7 +232,8 @@ def register(main: click.Group) -> None:
         from .store import query
 
         con = _open_read_only(db)
-        print_rows(_query(lambda: query.errors(con, run)), fmt, title=f"errors ({run} run)")
+        print_rows(_query(lambda: query.errors(con, run)), fmt, title=f"errors ({run} run)",
+                   key_columns=KEY_COLUMNS["errors"])
 
     @main.command("events")
     @db_option
@@ -227,10 +244,12 @@ def register(main: click.Group) -> None:
         from .store import query
 
         filters = _filters(kwargs)
+        fmt = default_format(fmt)
         if fmt == "table" and filters["limit"] is None:
             filters["limit"] = 100
         con = _open_read_only(db)
-        print_rows(_query(lambda: query.events(con, filters)), fmt, title="events")
+        print_rows(_query(lambda: query.events(con, filters)), fmt, title="events",
+                   key_columns=KEY_COLUMNS["events"])
 
     @main.command("dyad")
     @click.argument("actor_a")
@@ -260,7 +279,7 @@ def register(main: click.Group) -> None:
         from .store import query
 
         con = _open_read_only(db)
-        print_rows(_query(lambda: query.actors(con, limit)), fmt, title="actors")
+        print_rows(_query(lambda: query.actors(con, limit)), fmt, title="actors", key_columns=KEY_COLUMNS["actors"])
 
     @main.command("sql")
     @click.argument("statement")

@@ -100,6 +100,7 @@ class Event:
     confidence: float
     attributes: dict[str, Any] = field(default_factory=dict)
     coder_version: str = ""
+    places: list[dict[str, Any]] = field(default_factory=list)  # every place the event's clause names
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -46,13 +46,63 @@ class JsonDocumentWriter:
         self.out.flush()
 
 
+# Widest a column may grow before its text wraps, and the width assumed when output is not a terminal
+# and COLUMNS does not say.
+MAX_COLUMN = 48
+PIPE_WIDTH = 160
+
+
+def table_console(out: IO[str]):
+    """A rich console for tables: the terminal's width, else COLUMNS, else PIPE_WIDTH; never cropping."""
+    import os
+
+    from rich.console import Console
+
+    width = None
+    if not out.isatty():
+        try:
+            width = int(os.environ.get("COLUMNS", "")) or PIPE_WIDTH
+        except ValueError:
+            width = PIPE_WIDTH
+    return Console(file=out, width=width, soft_wrap=False, highlight=False)
+
+
+def fitted_table(rows: list[dict], width: int, *, key_columns: list[str] | None = None, title: str | None = None):
+    """A rich Table of the columns that fit in `width`, most important first (key_columns, then the
+    rest in order), and the names of the columns left out."""
+    from rich.table import Table
+
+    names = list(rows[0])
+    order = [c for c in (key_columns or []) if c in names] + [c for c in names if c not in (key_columns or [])]
+
+    def need(name: str) -> int:
+        longest = max((len(str(r.get(name) if r.get(name) is not None else "")) for r in rows), default=0)
+        return min(max(len(name), longest), MAX_COLUMN) + 3  # padding and the border
+
+    shown, used = [], 1
+    for name in order:
+        w = need(name)
+        if used + w <= width:
+            shown.append(name)
+            used += w
+        elif w > 24 and width - used >= 24:
+            # A long text column takes what is left and wraps there.
+            shown.append(name)
+            used = width
+    shown = [n for n in order if n in shown]
+    table = Table(title=title, title_justify="left")
+    for name in shown:
+        table.add_column(name, overflow="fold", max_width=MAX_COLUMN)
+    for row in rows:
+        table.add_row(*("" if row.get(n) is None else str(row.get(n)) for n in shown))
+    return table, [n for n in names if n not in shown]
+
+
 class TableWriter:
     """A rich table per article: source -> target, action, code, date, modality and evidence."""
 
     def __init__(self, out: IO[str]):
-        from rich.console import Console
-
-        self.console = Console(file=out, width=160 if not out.isatty() else None, soft_wrap=False)
+        self.console = table_console(out)
 
     def write(self, article, events: list[Event]) -> None:
         from rich.table import Table

@@ -21,7 +21,7 @@ class RunStats:
     dictionary_problems: int = 0
 
 
-def code_paths(paths, *, default_date=None, fmt="jsonl", output=None, processes=1, batch_size=32,
+def code_paths(paths, *, default_date=None, fmt="jsonl", output=None, processes="auto", batch_size=32,
                max_chars=1_000_000, warn: Callable[[EventlensError], None] = lambda e: None,
                **coder_options) -> RunStats:
     """Code every article under `paths` and write its events; bad inputs are reported and skipped.
@@ -56,7 +56,7 @@ def code_paths(paths, *, default_date=None, fmt="jsonl", output=None, processes=
     return stats
 
 
-def coder_fn(*, processes=1, **options):
+def coder_fn(*, processes="auto", **options):
     """A function from articles to their event dicts, for `evaluate`."""
     coder = Coder(**options)
 

@@ -186,3 +186,32 @@ def test_recode_command(store, tmp_path):
     assert everything.exit_code == 0, everything.output
     assert f"{before['articles']} articles recoded" in everything.output
     assert table_counts(copy) == before
+
+
+def test_piped_output_defaults_to_csv_and_a_table_fits_its_width(store, monkeypatch):
+    db, _ = store
+    piped = run("events", "--db", str(db), "--source", "ARM")  # CliRunner's stdout is not a terminal
+    rows = list(csv.DictReader(io.StringIO(piped.output)))
+    assert rows and all(r["source_code"].startswith("ARM") for r in rows)
+    monkeypatch.setenv("COLUMNS", "90")
+    table = run("events", "--db", str(db), "--source", "ARM", "--format", "table")
+    lines = table.output.splitlines()
+    assert max(len(line) for line in lines) <= 90
+    assert "date" in lines[2] and "source_code" in lines[2] and "code" in lines[2]
+    assert "more column(s) not shown" in table.output and "--format csv" in table.output
+
+
+def test_processes_auto_uses_the_cores_only_for_inputs_worth_it(monkeypatch):
+    from eventlens import coding
+    from eventlens.models import Article
+
+    monkeypatch.setattr(coding, "available_cores", lambda: 2)
+    small = [Article(id=str(i), text="Japan imposed sanctions on Russia.") for i in range(5)]
+    n, articles = coding.plan_processes("auto", iter(small))
+    assert n == 1 and [a.id for a in articles] == [a.id for a in small]
+    big = [Article(id=str(i), text="word " * 4000) for i in range(8)]
+    n, articles = coding.plan_processes("auto", iter(big))
+    assert n == 2 and [a.id for a in articles] == [a.id for a in big]
+    assert coding.plan_processes(3, small)[0] == 3
+    bad = run("code", "--processes", "0", str(ROOT / "samples"))
+    assert bad.exit_code == 2 and "'auto'" in bad.output

@@ -108,3 +108,24 @@ def test_publication_date_inferred_without_date(code):
     events = code(SEED.read_text(encoding="utf-8"), date=None)
     assert events and all(e.publication_date_inferred for e in events)
     assert all(e.publication_date.startswith("2025-01") for e in events)
+
+
+def test_condition_lists_the_four_islands_with_coordinates(seed_events):
+    ev = find(seed_events, sentence_has="a condition for the agreement", src_country="JPN", root="10")
+    islands = [p for p in ev.places if p["role"] == "issue"]
+    assert [p["text"] for p in islands] == ["Iturup", "Kunashir", "Shikotan", "Habomai"]
+    for place in islands:
+        assert 43 < place["lat"] < 46 and 145 < place["lon"] < 149, place
+        assert SEED.read_text(encoding="utf-8")[place["start"]:place["end"]] == place["text"]
+
+
+def test_islands_fill_gdelt_action_geo_when_no_place_of_action(seed_events):
+    from eventlens.export.gdelt import COLUMNS, gdelt_row
+
+    ev = find(seed_events, sentence_has="a condition for the agreement", src_country="JPN", root="10")
+    assert ev.action_geo is None
+    row = {"event_id": ev.id, "mention": ev.to_dict(), "num_mentions": 1, "num_sources": 1, "num_articles": 1,
+           "is_root_event": True, "date_added": "20250124"}
+    fields = dict(zip(COLUMNS, gdelt_row(row)))
+    assert fields["ActionGeo_FullName"].startswith("Iturup")
+    assert float(fields["ActionGeo_Lat"]) == pytest.approx(ev.places[0]["lat"])

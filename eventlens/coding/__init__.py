@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import os
 import multiprocessing as mp
 import threading
 from dataclasses import dataclass
@@ -64,13 +66,45 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def code_articles(articles: Iterable[Article], *, coder: Coder | None = None, processes: int = 1,
+# Below this much text a second process costs more (its own pipeline load, ~1-2 s) than it saves.
+AUTO_MIN_CHARS = 60_000
+
+
+def available_cores() -> int:
+    """The cores this process may run on (a container's or taskset's limit, not the machine's)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def plan_processes(processes: int | str | None, articles: Iterable[Article]) -> tuple[int, Iterable[Article]]:
+    """How many worker processes to code with: a number as given, or for "auto" (and None) the available
+    cores, unless the input is too small to pay for a second pipeline. Reads ahead only as far as it
+    must to decide, and hands back an iterator that still yields every article."""
+    if processes not in (None, "auto"):
+        return int(processes), articles
+    cores = available_cores()
+    if cores <= 1:
+        return 1, articles
+    it = iter(articles)
+    ahead, chars = [], 0
+    for article in it:
+        ahead.append(article)
+        chars += len(article.text or "")
+        if chars >= AUTO_MIN_CHARS:
+            return cores, itertools.chain(ahead, it)
+    return 1, ahead
+
+
+def code_articles(articles: Iterable[Article], *, coder: Coder | None = None, processes: int | str = "auto",
                   batch_size: int = 32, chunk_size: int = 64, **coder_options) -> Iterator[Result]:
     """Code articles in order, streaming: memory does not grow with the number of articles.
 
     With processes > 1 each worker loads the pipeline and the coder once and codes whole chunks, so
     only articles and events cross process boundaries, never parsed documents."""
     coder = coder or Coder(**coder_options)
+    processes, articles = plan_processes(processes, articles)
     if processes <= 1:
         nlp = load_pipeline()
         for chunk in _chunks(articles, chunk_size):
@@ -104,4 +138,4 @@ def code_text(text: str, date: dt.date | str | None = None, article_id: str = "t
     return result.events
 
 
-__all__ = ["Coder", "Result", "code_articles", "code_text", "CodingError"]
+__all__ = ["Coder", "Result", "code_articles", "code_text", "CodingError", "plan_processes", "available_cores"]

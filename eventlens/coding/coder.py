@@ -21,7 +21,7 @@ from ..errors import UsageError
 from .lexicon import load_lexicon
 from ..resolve.attributes import event_attributes
 from ..resolve.dates import effective_date_in, infer_publication_date, resolve_event_date
-from ..resolve.places import action_geo, gazetteer
+from ..resolve.places import action_geo, clause_places, gazetteer
 from .petrarch_verbs import load_discards, load_verb_dictionary
 from .rules import Candidate, construction_candidates, verb_candidates
 
@@ -477,4 +477,7 @@ class Coder:
             evidence={"source": _span(source), "action": [list(a) for a in action],
                       "target": _span(target), "speaker": _span(speaker)},
             rule=rule, confidence=round(confidence, 3), attributes=dict(attrs),
-            coder_version=self.version)
+            coder_version=self.version,
+            places=clause_places(sent, cand.action, article_countries=[c for c in (
+                source.country, target.country if target else None) if c],
+                exclude=[(source.start, source.end)] + ([(target.start, target.end)] if target else [])))

@@ -141,7 +141,9 @@ def gdelt_row(row: Mapping[str, Any]) -> list[str]:
         "0",  # AvgTone: eventlens measures no tone; GDELT readers need a number here
         *geo_columns(mention.get("source_geo")),
         *geo_columns(mention.get("target_geo")),
-        *geo_columns(mention.get("action_geo")),
+        # Where the clause gives no place of action, the first place it names (an island fought over)
+        # is the best GDELT can hold: ActionGeo is its only column for it.
+        *geo_columns(mention.get("action_geo") or next(iter(mention.get("places") or []), None)),
         clean_text(date_added),
         source_url(row),
     ]

@@ -2,7 +2,7 @@
 
 One column per scalar field of the event record; nested objects are flattened with underscores
 (source_code, action_geo_lat, evidence_target_start). The two open-ended parts of the record, the
-list of action spans and the attributes object, are JSON text columns. docs/export.md lists them.
+list of action spans, the attributes object and the list of places, are JSON text columns. docs/export.md lists them.
 """
 from __future__ import annotations
 
@@ -112,6 +112,7 @@ def _build_columns() -> list[tuple[str, str, Getter]]:
         ("confidence", "DOUBLE", _path(*m, "confidence")),
         ("attributes", "VARCHAR", _json_of(*m, "attributes")),
         ("coder_version", "VARCHAR", _path(*m, "coder_version")),
+        ("places", "VARCHAR", _json_of(*m, "places")),
     ]
     return cols
 

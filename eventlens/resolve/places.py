@@ -387,12 +387,62 @@ def action_geo(sent, action_tokens, article_countries: Sequence[str] = ()) -> Pl
         if (root.dep_ == "pobj" and root.head.lower_ in PARTNER_PREPS) or (
                 head.dep_ == "prep" and head.lower_ in PARTNER_PREPS):
             continue
-        if root.i in clause_ids and root.i not in action_set:
+        if root.i in clause_ids and root.i not in action_set and root.dep_ not in _ACTOR_DEPS:
             key = (0, -abs(root.i - verb.i))
             if best is None or key > best[0]:
                 best = (key, place)
     return best[1] if best else None
 
 
-__all__ = ["Place", "Gazetteer", "gazetteer", "places_in", "action_geo", "clause_tokens", "normalise",
+# Dependency labels of words that name an actor, not a place an act is about.
+_ACTOR_DEPS = ("nsubj", "nsubjpass", "poss", "agent")
+_COUNTERPART_PREPS = frozenset({"with", "against", "toward", "towards", "between", "among", "like", "than"})
+
+
+def clause_places(sent, action_tokens, article_countries: Sequence[str] = (),
+                  exclude: Sequence[tuple[int, int]] = ()) -> list[dict]:
+    """Every place the event's clause names, in order, each with its words, offsets, a role and the
+    gazetteer's fields: `action` where the act happens ("in Kherson"), `issue` a place the act is about
+    ("the return of the islands of Iturup, Kunashir ..."), `mentioned` any other. Places that are the
+    clause's actors (its subject, a possessor, or a span in `exclude`) are left out."""
+    action = list(action_tokens)
+    if not action:
+        return []
+    mentions = places_in(sent, article_countries)
+    if not mentions:
+        return []
+    doc = sent.doc
+    verb = _clause_verb(action)
+    clause_ids = {t.i for t in clause_tokens(verb)} | {t.i for t in action}
+    action_ids = {t.i for t in action}
+    for tok in action:  # a nominal event's own complements ("the return of the islands")
+        if tok.pos_ in ("NOUN", "PROPN"):
+            clause_ids |= {t.i for t in tok.subtree}
+    out = []
+    for place, start, end in mentions:
+        if any(s < end and start < e for s, e in exclude if s is not None):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.root.i not in clause_ids:
+            continue
+        root = span.root
+        chain = [root]
+        while chain[-1].dep_ in ("conj", "appos", "compound") and chain[-1].head != chain[-1]:
+            chain.append(chain[-1].head)  # the first of "Iturup, Kunashir, ... and Habomai" carries the role
+        head = chain[-1]
+        if head.dep_ in _ACTOR_DEPS or (head.dep_ == "pobj" and head.head.lower_ in _COUNTERPART_PREPS):
+            continue  # "policies toward Moscow", "talks with Tokyo": the place stands for a state
+        role = "mentioned"
+        if (head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
+                and (head.head.head.i in action_ids or head.head.head.i == verb.i)):
+            role = "action"
+        elif any(t.dep_ in ("dobj", "attr", "oprd", "pobj", "ccomp", "xcomp", "acl", "nmod") for t in chain) or any(
+                a in head.ancestors for a in action):
+            role = "issue"
+        out.append({"text": doc.text[start:end], "start": start, "end": end, "role": role, "name": place.name,
+                    "kind": place.kind, **place.to_dict()})
+    return out
+
+
+__all__ = ["Place", "Gazetteer", "gazetteer", "places_in", "action_geo", "clause_tokens", "clause_places", "normalise",
            "COUNTRY", "US_STATE", "US_CITY", "WORLD_CITY", "WORLD_STATE"]

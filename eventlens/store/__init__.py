@@ -58,7 +58,7 @@ def _no_progress(articles: int, mentions: int) -> None:
 
 
 def ingest_paths(paths, *, db: str = DEFAULT_DB, default_date: dt.date | None = None, text_col: str = "text",
-                 id_col: str = "id", date_col: str = "date", max_chars: int = 1_000_000, processes: int = 1,
+                 id_col: str = "id", date_col: str = "date", max_chars: int = 1_000_000, processes: int | str = "auto",
                  batch_size: int = 32, batch_articles: int = 64,
                  warn: Callable[[EventlensError], None] = lambda e: None,
                  progress: Callable[[int, int], None] = _no_progress, **coder_options) -> JobStats:
@@ -105,7 +105,7 @@ def ingest_paths(paths, *, db: str = DEFAULT_DB, default_date: dt.date | None = 
     return JobStats.of(written, events, len(coder.problems), coder.version)
 
 
-def recode_store(*, db: str = DEFAULT_DB, processes: int = 1, batch_size: int = 32, batch_articles: int = 64,
+def recode_store(*, db: str = DEFAULT_DB, processes: int | str = "auto", batch_size: int = 32, batch_articles: int = 64,
                  force: bool = False, warn: Callable[[EventlensError], None] = lambda e: None,
                  progress: Callable[[int, int], None] = _no_progress, **coder_options) -> JobStats:
     """Code the stored articles again with the current coder (those of another coder version, or all
