@@ -21,16 +21,17 @@ from eventlens.evaluate import evaluate, format_comparison, to_json  # noqa: E40
 DEFAULT_SETS = {
     "dev": REPO / "eval" / "gold" / "dev.jsonl",
     "test": REPO / "eval" / "gold" / "test.jsonl",
+    "blind": REPO / "eval" / "blind" / "blind.jsonl",
     "plover_gsr": REPO.parent / "shared" / "eval" / "plover_gsr.jsonl",
 }
 
 
-def real_code_fn(processes: int = 1):
+def real_code_fn(processes: int = 1, model: str = "learned"):
     """The project's coder as a code_fn, the same one `eventlens eval` uses; imported only now,
     because it loads spaCy."""
     from eventlens.run import coder_fn
 
-    return coder_fn(processes=processes)
+    return coder_fn(processes=processes, model=model)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors-dir", type=Path, help="write NAME.errors.jsonl per gold set here")
     parser.add_argument("--include-negated", action="store_true", help="score negated predictions too")
     parser.add_argument("--processes", type=int, default=2, help="worker processes for the coder")
+    parser.add_argument("--model", choices=["learned", "rules"], default="learned",
+                        help="the learned target ranker over the rules (default), or the rules alone")
     args = parser.parse_args(argv)
 
     sets = {path.stem: path for path in args.gold} if args.gold else DEFAULT_SETS
@@ -53,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         print("accuracy: no gold set found", file=sys.stderr)
         return 1
 
-    code_fn = real_code_fn(args.processes)
+    code_fn = real_code_fn(args.processes, args.model)
     if args.errors_dir:
         args.errors_dir.mkdir(parents=True, exist_ok=True)
     results = {}

@@ -53,6 +53,14 @@ def processes_option(fn):
                              "one for an input too small to pay for a second.")(fn)
 
 
+def article_timeout_option(fn):
+    """--article-timeout, shared by every command that codes (eventlens.coding.budgets)."""
+    return click.option("--article-timeout", "article_timeout", type=click.FloatRange(0, 86_400), default=60.0,
+                        show_default=True, metavar="SECONDS",
+                        help="Time budget per article: one that takes longer is stopped and reported as an "
+                             "error, and the batch goes on. 0 turns the budget off.")(fn)
+
+
 def _parse_date_option(ctx, param, value):
     if value is None:
         return None
@@ -93,8 +101,10 @@ def main():
 @click.option("--max-chars", type=click.IntRange(1, 1_000_000), default=1_000_000, show_default=True,
               help="Longest article text accepted; longer ones are skipped with a message.")
 @click.option("--keep-negated", is_flag=True, help="Also emit negated events (negated: true) instead of dropping them.")
+@article_timeout_option
 @dictionary_options
-def code_command(paths, date, fmt, output, processes, batch_size, max_chars, keep_negated, **dictionaries):
+def code_command(paths, date, fmt, output, processes, batch_size, max_chars, keep_negated, article_timeout,
+                 **dictionaries):
     """Code articles: PATH is a .txt file, a .jsonl file (id, text, date, ...), a directory, or - for stdin."""
     from .run import code_paths
 
@@ -104,7 +114,7 @@ def code_command(paths, date, fmt, output, processes, batch_size, max_chars, kee
     try:
         stats = code_paths(list(paths), default_date=day, fmt=fmt, output=output, processes=processes,
                            batch_size=batch_size, max_chars=max_chars, keep_negated=keep_negated,
-                           warn=_fail, **dictionaries)
+                           article_timeout=article_timeout or None, warn=_fail, **dictionaries)
     except EventlensError as err:
         _fail(err)
         sys.exit(2)
@@ -123,21 +133,31 @@ def code_command(paths, date, fmt, output, processes, batch_size, max_chars, kee
 @click.option("--include-negated", is_flag=True, help="Score negated predictions too.")
 @dictionary_options
 def eval_command(gold, fmt, errors_path, processes, include_negated, **dictionaries):
-    """Score the coder against a gold file: {id, text, date?, expected: [{source, target, code}], plover?}."""
+    """Score the coder against a gold file: {id, text, date?, expected: [{source, target, code}], plover?},
+    or a PETRARCH validation suite (.xml): exact-set, precision and recall per category."""
     from .evaluate import evaluate, format_table, to_json
+    from .evaluate.petrarch_suite import evaluate_suite, format_suite, looks_like_suite
     from .run import coder_fn
 
+    suite = looks_like_suite(gold)
     try:
-        result = evaluate(gold, code_fn=coder_fn(processes=processes, keep_negated=include_negated,
-                                                 **dictionaries),
-                          errors_path=errors_path, include_negated=include_negated)
+        code_fn = coder_fn(processes=processes, keep_negated=include_negated, **dictionaries)
+        if suite:
+            result = evaluate_suite(gold, code_fn=code_fn, errors_path=errors_path)
+        else:
+            result = evaluate(gold, code_fn=code_fn, errors_path=errors_path, include_negated=include_negated)
     except EventlensError as err:
         _fail(err)
         sys.exit(2)
+    if suite:
+        click.echo(to_json({k: v for k, v in result.items() if k != "records"}) if fmt == "json"
+                   else format_suite(result), nl=fmt == "json")
+        return
     click.echo(to_json(result) if fmt == "json" else format_table(result))
 
 from .cli_store import register; register(main)  # noqa: E402
 from .cli_serve import register as _register_serve; _register_serve(main)  # noqa: E402
+from .cli_scale import register as _register_scale; _register_scale(main)  # noqa: E402  (after cli_store: wraps ingest)
 
 
 if __name__ == "__main__":

@@ -130,7 +130,7 @@ def _report(verb: str, stats) -> None:
 
 
 def _ingest(paths, db, date, text_col, id_col, date_col, max_chars, processes, batch_size, commit_every,
-            **dictionaries):
+            article_timeout=60.0, **dictionaries):
     """Code articles and keep their events in a store. PATH: .txt, .jsonl, .html, .rss/.atom/.xml, .csv,
     any of them .gz, a directory of them, or - for stdin. Articles already stored are not coded again."""
     from .store import ingest_paths
@@ -140,14 +140,15 @@ def _ingest(paths, db, date, text_col, id_col, date_col, max_chars, processes, b
         with _progress("ingest") as progress:
             stats = ingest_paths(list(paths), db=db, default_date=day, text_col=text_col, id_col=id_col,
                                  date_col=date_col, max_chars=max_chars, processes=processes, batch_size=batch_size,
-                                 batch_articles=commit_every, warn=_fail, progress=progress, **dictionaries)
+                                 batch_articles=commit_every, article_timeout=article_timeout or None,
+                                 warn=_fail, progress=progress, **dictionaries)
     except EventlensError as err:
         _fail(err)
         sys.exit(2)
     _report("coded and stored", stats)
 
 
-def _recode(db, processes, batch_size, commit_every, recode_all, **dictionaries):
+def _recode(db, processes, batch_size, commit_every, recode_all, article_timeout=60.0, **dictionaries):
     """Code the stored articles again with the current lexicon and dictionaries; each article's new
     events replace its old ones in one transaction, then events are deduplicated again."""
     import os
@@ -160,14 +161,17 @@ def _recode(db, processes, batch_size, commit_every, recode_all, **dictionaries)
     try:
         with _progress("recode") as progress:
             stats = recode_store(db=db, processes=processes, batch_size=batch_size, batch_articles=commit_every,
-                                 force=recode_all, warn=_fail, progress=progress, **dictionaries)
+                                 force=recode_all, article_timeout=article_timeout or None, warn=_fail,
+                                 progress=progress, **dictionaries)
     except EventlensError as err:
         _fail(err)
         sys.exit(2)
     _report("recoded", stats)
 
 
-def _coding_options(fn, processes_option):
+def _coding_options(fn, processes_option, article_timeout_option=None):
+    if article_timeout_option is not None:
+        fn = article_timeout_option(fn)
     fn = click.option("--commit-every", type=click.IntRange(1, 100_000), default=64, show_default=True,
                       help="Articles written per transaction; a killed run loses at most this many.")(fn)
     fn = click.option("--batch-size", type=click.IntRange(1, 1024), default=32, show_default=True,
@@ -196,7 +200,8 @@ def register(main: click.Group) -> None:
     # importing eventlens.cli here would load a second copy of it.
     cli_module = sys.modules[main.callback.__module__]
     dictionary_options, date_option = cli_module.dictionary_options, cli_module.date_option
-    coding_options = functools.partial(_coding_options, processes_option=cli_module.processes_option)
+    coding_options = functools.partial(_coding_options, processes_option=cli_module.processes_option,
+                                       article_timeout_option=getattr(cli_module, "article_timeout_option", None))
     ingest = click.argument("paths", nargs=-1, required=True)(_ingest)
     for option in (
         dictionary_options,

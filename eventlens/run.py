@@ -23,7 +23,7 @@ class RunStats:
 
 def code_paths(paths, *, default_date=None, fmt="jsonl", output=None, processes="auto", batch_size=32,
                max_chars=1_000_000, warn: Callable[[EventlensError], None] = lambda e: None,
-               **coder_options) -> RunStats:
+               article_timeout: float | None = 60.0, **coder_options) -> RunStats:
     """Code every article under `paths` and write its events; bad inputs are reported and skipped.
     `coder_options` are Coder's: actor_files, agent_files, verb_files, discard_files, lexicon_mode,
     keep_negated."""
@@ -44,7 +44,8 @@ def code_paths(paths, *, default_date=None, fmt="jsonl", output=None, processes=
     with ExitStack() as stack:
         out = stack.enter_context(open(output, "w", encoding="utf-8")) if output else sys.stdout
         writer = WRITERS[fmt](out)
-        for result in code_articles(good_articles(), coder=coder, processes=processes, batch_size=batch_size):
+        for result in code_articles(good_articles(), coder=coder, processes=processes, batch_size=batch_size,
+                                    article_timeout=article_timeout):
             if result.error is not None:
                 stats.skipped += 1
                 warn(result.error)

@@ -193,7 +193,8 @@ def _parse_actor_code(inner: str) -> _Code:
     if not parts:
         raise ValueError("empty code in [ ]")
     code, restriction = parts[0].upper(), (parts[1].strip() if len(parts) > 1 else "")
-    if code != NULL_CODE and not _CODE_RE.fullmatch(code):
+    # [A/B] is a compound actor: the phrase names both A and B (one event each)
+    if code != NULL_CODE and not all(_CODE_RE.fullmatch(piece) for piece in code.split("/")):
         raise ValueError(f"code {parts[0]!r} is not letters and digits")
     if not restriction:
         return _Code(code)
@@ -397,6 +398,15 @@ def regular_plural(phrase: str) -> str:
     return f"{head} {plural}{suffix}" if head else plural + suffix
 
 
+# Origins (file:line) of agents written [X~]: in PETRARCH their code goes before the country's.
+_AGENT_FIRST: set[str] = set()
+
+
+def agent_goes_first(entry: DictEntry) -> bool:
+    """True for an agent written `[X~]` (NGOARN rather than ARNNGO)."""
+    return entry.kind == "agent" and entry.origin in _AGENT_FIRST
+
+
 def _parse_agent_code(inner: str) -> str:
     text = inner.strip()
     if not text or text == "~":
@@ -483,6 +493,8 @@ def load_agent_dictionary(path: str | os.PathLike) -> tuple[list[DictEntry], lis
             except ValueError as exc:
                 fail(line, str(exc), "write the code as [~GOV], [GOV~] or [GOV]")
                 continue
+            if groups[0].strip().endswith("~"):
+                _AGENT_FIRST.add(f"{path.name}:{line.number}")
             singular_text, plural_text, has_braces = head, "", False
             if "{" in head or "}" in head:
                 opened, closed = head.find("{"), head.find("}")

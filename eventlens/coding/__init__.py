@@ -6,12 +6,14 @@ import itertools
 import os
 import multiprocessing as mp
 import threading
+import time
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from ..errors import EventlensError
 from ..models import Article, Event
 from ..nlp import load_pipeline, single_thread_blas
+from . import budgets
 from .coder import Coder
 
 
@@ -28,17 +30,60 @@ class CodingError(EventlensError):
     code = "E010"
 
 
-def _code_batch(coder: Coder, nlp, articles: list[Article], batch_size: int) -> list[Result]:
-    out = []
-    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
-    for article, doc in zip(articles, docs):
+def _code_one(coder: Coder, doc, article: Article, deadline: float | None, timeout: float | None) -> Result:
+    try:
+        budgets.check(deadline)  # the parse alone may have used up the budget
+        return Result(article, coder.code_doc(doc, article, deadline=deadline))
+    except budgets.ArticleTimeout:
+        return Result(article, [], budgets.timeout_error(article, timeout))
+    except Exception as exc:  # one article's failure must cost that article only
+        return Result(article, [], CodingError(f"could not code this article ({type(exc).__name__}: {exc})",
+                                               where=article.origin or article.id,
+                                               fix="report it with the article attached"))
+
+
+def _code_batch(coder: Coder, nlp, articles: list[Article], batch_size: int,
+                article_timeout: float | None = budgets.DEFAULT_ARTICLE_TIMEOUT) -> list[Result]:
+    """Code a chunk in order. Short articles are parsed together (nlp.pipe); a long one is parsed on its
+    own, so that its time budget (`article_timeout` seconds, None for none) counts its own parse."""
+    out: list[Result] = []
+    short: list[Article] = []
+
+    def flush_short():
+        done = 0
         try:
-            out.append(Result(article, coder.code_doc(doc, article)))
-        except Exception as exc:  # one article's failure must cost that article only
-            out.append(Result(article, [], CodingError(f"could not code this article ({type(exc).__name__}: {exc})",
-                                                       where=article.origin or article.id,
-                                                       fix="report it with the article attached")))
+            docs = nlp.pipe((a.text for a in short), batch_size=batch_size)
+            for article in short:
+                start = time.monotonic()
+                doc = next(docs)
+                out.append(_code_one(coder, doc, article, budgets.deadline_after(article_timeout, start),
+                                     article_timeout))
+                done += 1
+        except Exception:  # the parser failed on a text of the group: parse the rest one by one
+            out.extend(_code_alone(coder, nlp, a, article_timeout) for a in short[done:])
+        short.clear()
+
+    for article in articles:
+        if len(article.text or "") >= budgets.LONG_ARTICLE_CHARS:
+            if short:
+                flush_short()
+            out.append(_code_alone(coder, nlp, article, article_timeout))
+        else:
+            short.append(article)
+    if short:
+        flush_short()
     return out
+
+
+def _code_alone(coder: Coder, nlp, article: Article, article_timeout: float | None) -> Result:
+    deadline = budgets.deadline_after(article_timeout)
+    try:
+        doc = nlp(article.text)
+    except Exception as exc:
+        return Result(article, [], CodingError(f"could not parse this article ({type(exc).__name__}: {exc})",
+                                               where=article.origin or article.id,
+                                               fix="report it with the article attached"))
+    return _code_one(coder, doc, article, deadline, article_timeout)
 
 
 _WORKER: dict = {}
@@ -51,8 +96,8 @@ def _worker_init(config: dict) -> None:
 
 
 def _worker_run(args) -> list[Result]:
-    articles, batch_size = args
-    return _code_batch(_WORKER["coder"], _WORKER["nlp"], articles, batch_size)
+    articles, batch_size, article_timeout = args
+    return _code_batch(_WORKER["coder"], _WORKER["nlp"], articles, batch_size, article_timeout)
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -98,17 +143,19 @@ def plan_processes(processes: int | str | None, articles: Iterable[Article]) -> 
 
 
 def code_articles(articles: Iterable[Article], *, coder: Coder | None = None, processes: int | str = "auto",
-                  batch_size: int = 32, chunk_size: int = 64, **coder_options) -> Iterator[Result]:
+                  batch_size: int = 32, chunk_size: int = 64,
+                  article_timeout: float | None = budgets.DEFAULT_ARTICLE_TIMEOUT, **coder_options) -> Iterator[Result]:
     """Code articles in order, streaming: memory does not grow with the number of articles.
 
     With processes > 1 each worker loads the pipeline and the coder once and codes whole chunks, so
-    only articles and events cross process boundaries, never parsed documents."""
+    only articles and events cross process boundaries, never parsed documents. An article over
+    `article_timeout` seconds (None or 0: no budget) is stopped and comes back as an ArticleTimeout."""
     coder = coder or Coder(**coder_options)
     processes, articles = plan_processes(processes, articles)
     if processes <= 1:
         nlp = load_pipeline()
         for chunk in _chunks(articles, chunk_size):
-            yield from _code_batch(coder, nlp, chunk, batch_size)
+            yield from _code_batch(coder, nlp, chunk, batch_size, article_timeout)
         return
     # Bound the chunks in flight: Pool.imap would otherwise read the whole input ahead.
     slots = threading.BoundedSemaphore(processes * 2)
@@ -116,7 +163,7 @@ def code_articles(articles: Iterable[Article], *, coder: Coder | None = None, pr
     def feed():
         for chunk in _chunks(articles, chunk_size):
             slots.acquire()
-            yield chunk, batch_size
+            yield chunk, batch_size, article_timeout
 
     ctx = mp.get_context("fork")
     with ctx.Pool(processes, initializer=_worker_init, initargs=(coder.config,)) as pool:
@@ -126,13 +173,15 @@ def code_articles(articles: Iterable[Article], *, coder: Coder | None = None, pr
 
 
 def code_text(text: str, date: dt.date | str | None = None, article_id: str = "text",
-              coder: Coder | None = None) -> list[Event]:
+              coder: Coder | None = None,
+              article_timeout: float | None = budgets.DEFAULT_ARTICLE_TIMEOUT) -> list[Event]:
     """The events of one text (a convenience for notebooks and the API)."""
     if isinstance(date, str):
         from ..ingest import parse_date
 
         date = parse_date(date)
-    result = next(code_articles([Article(id=article_id, text=text, date=date)], coder=coder))
+    result = next(code_articles([Article(id=article_id, text=text, date=date)], coder=coder,
+                                article_timeout=article_timeout))
     if result.error:
         raise result.error
     return result.events

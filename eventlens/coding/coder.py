@@ -15,13 +15,14 @@ from .. import __version__, ontology
 from ..actors import build_dictionary
 from ..actors.resolve import ArticleActors
 from ..models import ActorRef, Article, Event
-from . import codes as cameo
+from . import budgets, codes as cameo
 from .grammar import REPORTING_VERBS, lemma, reporter_subject, subjects
 from ..errors import UsageError
 from .lexicon import load_lexicon
 from ..resolve.attributes import event_attributes
 from ..resolve.dates import effective_date_in, infer_publication_date, resolve_event_date
 from ..resolve.places import action_geo, clause_places, gazetteer
+from .petrarch_actors import PatternCandidate, realize as realize_pattern
 from .petrarch_verbs import load_discards, load_verb_dictionary
 from .rules import Candidate, construction_candidates, verb_candidates
 
@@ -74,7 +75,7 @@ class Coder:
     """Holds the lexicon and dictionaries; codes parsed articles. One per process."""
 
     def __init__(self, *, actor_files=(), agent_files=(), lexicon_files=(), verb_files=(), discard_files=(),
-                 lexicon_mode: str | None = None, keep_negated: bool = False):
+                 lexicon_mode: str | None = None, keep_negated: bool = False, model: str = "learned"):
         self.lexicon = load_lexicon(lexicon_files)
         self.dictionary, problems = build_dictionary(actor_files, agent_files)
         self.problems = list(problems) + list(self.lexicon.errors)
@@ -95,14 +96,24 @@ class Coder:
             raise UsageError(f"--lexicon {self.lexicon_mode} needs a verb dictionary",
                              fix="give one with --verbs FILE, or use --lexicon builtin")
         self.keep_negated = keep_negated
+        # The learned target ranker (eventlens.learn.choose), or a recorder while training; None: rules only.
+        # Verb-pattern files alone (--lexicon file) keep PETRARCH's own actor assignment.
+        if model not in ("learned", "rules"):
+            raise UsageError(f"unknown model {model!r}", fix="use --model learned or --model rules")
+        self.model = model if self.lexicon_mode != "file" else "rules"
+        self.target_chooser = None
+        if self.model == "learned":
+            from ..learn.choose import default_chooser
+
+            self.target_chooser = default_chooser()
         self.config = dict(actor_files=tuple(actor_files), agent_files=tuple(agent_files),
                            lexicon_files=tuple(lexicon_files), verb_files=tuple(verb_files),
                            discard_files=tuple(discard_files), lexicon_mode=self.lexicon_mode,
-                           keep_negated=keep_negated)
+                           keep_negated=keep_negated, model=model)
         # Everything that changes which events come out is part of the version, so a store never
         # keeps events of one configuration as if they were another's.
         self.version = self._version(actor_files, agent_files, lexicon_files, verb_files, discard_files,
-                                     options=f"{self.lexicon_mode}|negated={keep_negated}")
+                                     options=f"{self.lexicon_mode}|negated={keep_negated}|model={self.model}")
 
     @staticmethod
     def _version(*file_groups, options: str = "") -> str:
@@ -111,6 +122,7 @@ class Coder:
 
         h = hashlib.sha1(options.encode())
         for pkg, names in (("eventlens.coding", ("data/verbs.tsv", "data/nouns.tsv")),
+                           ("eventlens.learn", ("data/targets.npz",)),
                            ("eventlens.actors", ("data/people.tsv", "data/sectors.tsv",
                                                  "data/organisations.tsv", "data/countries_extra.tsv"))):
             for name in names:
@@ -128,7 +140,9 @@ class Coder:
         return f"{__version__}+{h.hexdigest()[:8]}"
 
     # -- one article ------------------------------------------------------------------------------
-    def code_doc(self, doc, article: Article) -> list[Event]:
+    def code_doc(self, doc, article: Article, deadline: float | None = None) -> list[Event]:
+        """The events of a parsed article. `deadline` (time.monotonic()) is its time budget: past it,
+        budgets.ArticleTimeout is raised between sentences and candidates."""
         if any(d.story_matches(article.text) for d in self.discards):
             return []
         if article.date is not None:
@@ -150,6 +164,7 @@ class Coder:
             if ent.label_ == "PERSON":
                 people_by_sent.setdefault(si_of.get(ent.sent.start, -1), []).append(ent)
         for si, sent in enumerate(sents):
+            budgets.check(deadline)
             self._remember_people(people_by_sent.get(si, ()), actors)
             seen: set[tuple] = set()
             if self.discards and any(d.matches(sent.text) for d in self.discards):
@@ -158,11 +173,14 @@ class Coder:
                      [doc[i] for i in range(sent.start, sent.end) if pos[i] == NOUN_ID])
             cands = self._candidates(sent, words)
             for cand in cands:
+                if len(seen) >= budgets.MAX_EVENTS_PER_SENTENCE:
+                    break  # a bounded number of events per sentence (docs/reliability.md)
+                budgets.check(deadline)
                 for ev in self._realize(cand, si, sent, actors, quotes, quote_speaker.get(si), events,
                                         article, content, published):
                     key = (ev.source.code, ev.source.name, ev.target.code if ev.target else None,
                            ev.target.name if ev.target else None, ev.code)
-                    if key in seen:
+                    if key in seen or len(seen) >= budgets.MAX_EVENTS_PER_SENTENCE:
                         continue
                     seen.add(key)
                     events.append(ev)
@@ -193,7 +211,7 @@ class Coder:
         decided = []
         if self.lexicon_mode in ("file", "both"):
             for vd in self.verb_dicts:
-                found = vd.match(sent)
+                found = vd.match(sent, petrarch=self.lexicon_mode == "file")
                 cands += [c for c in found.candidates if not any(m.covers(c) for m in decided)]
                 decided.append(found)
         if self.lexicon_mode in ("builtin", "both"):
@@ -243,6 +261,9 @@ class Coder:
 
     def _realize(self, cand: Candidate, si, sent, actors: ArticleActors, quotes, quote_speaker,
                  previous: list[Event], article: Article, content: str, published) -> list[Event]:
+        if self.lexicon_mode == "file" and isinstance(cand, PatternCandidate):
+            # verb-pattern files alone: actors as PETRARCH assigns them (petrarch_actors.py)
+            return realize_pattern(self, cand, si, sent, actors, article, content, published)
         cl = cand.clause
         if cl.in_condition:
             return []
@@ -354,6 +375,15 @@ class Coder:
             # "Russia shelled Kyiv": a capital under fire is the place, not its government.
             targets = [replace(t, code=t.country, sector=None, via=t.via + "; a place under attack")
                        if "(capital" in t.via and t.country else t for t in targets]
+        if self.target_chooser is not None and extended is None and echoed is None and not cand.reciprocal:
+            chosen = self.target_chooser(anchor=anchor, sent=sent, sources=sources, rule_targets=targets,
+                                         code=code, actors=actors, si=si, speaker=speaker, in_quote=in_quote,
+                                         lemma=lemma(anchor), article_id=article.id)
+            if chosen is not None:
+                targets, note = chosen
+                rule += note
+                if not targets:
+                    return []  # no target the article supplies: not coded (CODEBOOK: events are dyadic)
         if not targets and root not in TARGETLESS_ROOTS:
             implied = self._implied_target(actors, sources[0], si)
             if implied is not None:

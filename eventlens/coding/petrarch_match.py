@@ -19,6 +19,7 @@ from .grammar import (APPEAL_VERBS, DEMAND_VERBS, INTENT_VERBS, REFUSAL_VERBS, R
 from .lexicon import DEFAULT_VERB_TARGETS
 from .petrarch_verbs import (COMPOUND, NULL_CODE, SKIP, SOURCE, TARGET, Element, Pattern, VerbDictionary, VerbForm,
                              code_text)
+from .petrarch_actors import PatternCandidate
 from .rules import Candidate, find_targets
 
 ACTOR_POS = frozenset({"NOUN", "PROPN", "PRON"})
@@ -53,8 +54,9 @@ class _Found:
 class _Sentence:
     """The sentence's words and noun phrases, computed once however many verbs it has."""
 
-    def __init__(self, sent):
+    def __init__(self, sent, exact: bool = False):
         self.sent = sent
+        self.exact = exact  # pattern words match the word as written only, not its lemma (PETRARCH)
         self.doc = sent.doc
         self.words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
         self._chunks: dict[int, tuple[int, int, int]] | None = None
@@ -74,6 +76,10 @@ class _Sentence:
 
 def _token_is(tok, word: str) -> bool:
     return tok.lower_ == word or tok.lemma_.lower() == word
+
+
+def _word_is(tok, word: str, exact: bool) -> bool:
+    return tok.lower_ == word if exact else _token_is(tok, word)
 
 
 def _multiword_parts(verb, form: VerbForm, sent) -> list | None:
@@ -155,7 +161,7 @@ class _Matcher:
         for seq in forms:
             i = begin
             for word in seq:
-                if not self.inside(i) or not _token_is(self.doc[i], word):
+                if not self.inside(i) or not _word_is(self.doc[i], word, self.ctx.exact):
                     break
                 i += self.step
             else:
@@ -220,7 +226,7 @@ def _forward(matcher: _Matcher, forms, begin: int, limit: int):
     for seq in forms:
         i = begin
         for word in seq:
-            if i > limit or i >= matcher.ctx.sent.end or not _token_is(doc[i], word):
+            if i > limit or i >= matcher.ctx.sent.end or not _word_is(doc[i], word, matcher.ctx.exact):
                 break
             i += 1
         else:
@@ -269,7 +275,11 @@ def _match_pattern(ctx: _Sentence, verb, pat: Pattern, left_end: int, right_star
 
 
 def _find(vd: VerbDictionary, ctx: _Sentence, verb) -> _Found | None:
-    forms = vd.lookup(verb.lower_, verb.lemma_.lower())
+    # PETRARCH finds a verb by the forms its file lists or makes, not by the parser's lemma; only a
+    # doubled final consonant ("slapped", which the loader does not make) is still found by its lemma
+    lem = verb.lemma_.lower()
+    doubled = bool(lem) and verb.lower_ in (lem + lem[-1] + "ed", lem + lem[-1] + "ing")
+    forms = vd.lookup(verb.lower_) if ctx.exact and not doubled else vd.lookup(verb.lower_, lem)
     for form in forms:
         parts = _multiword_parts(verb, form, ctx.sent)
         if parts is None:
@@ -310,7 +320,27 @@ def _default_rule(found: _Found) -> str:
             f"(verb {form.text} at {form.origin})")
 
 
-def _candidates(found: _Found, verb) -> list[Candidate]:
+_WORDS_CACHE: dict[int, frozenset] = {}
+
+
+def _pattern_words(pat: Pattern | None) -> frozenset:
+    """The single words a pattern spells out (its words, its sets' members, in groups too)."""
+    if pat is None:
+        return frozenset()
+    key = id(pat)
+    if key not in _WORDS_CACHE:
+        words: set[str] = set()
+        stack = list(pat.before + pat.after)
+        while stack:
+            el = stack.pop()
+            for form in el.forms:
+                words.update(form)
+            stack.extend(el.inner)
+        _WORDS_CACHE[key] = frozenset(words)
+    return _WORDS_CACHE[key]
+
+
+def _candidates(found: _Found, verb, skip: set[int] = frozenset()) -> list[Candidate]:
     slots = found.slots
     pat = found.pattern
     passive = is_passive(verb)
@@ -331,19 +361,39 @@ def _candidates(found: _Found, verb) -> list[Candidate]:
             targets = passive_subjects(verb)
     rule = pat.rule if pat is not None else _default_rule(found)
     confidence = 0.9 if sources else 0.6
+    clause = clause_of(verb)
+    slot = list(slots.get(TARGET, ()))
+    source_slot = list(slots.get(COMPOUND, ()) or slots.get(SOURCE, ()))
+    mutual = reciprocal
+    if reciprocal and all(h.i > verb.i for h in source_slot) and subjects(verb):
+        # "Eriador agrees with % ...": a compound after the verb, with a subject of its own, is
+        # the target; the actors are each other's targets only where they are the subject
+        mutual, slot, source_slot = False, source_slot, []
+    # The first candidate carries the pattern's codes for the PETRARCH-style realizer (which reads
+    # `paired` itself); the built-in realizer reads its code and the second candidate below.
+    petrarch = dict(mutual=mutual, target_scan=not slot and not mutual, target_slot=slot,
+                    pattern_words=_pattern_words(pat), source_slot=source_slot, skip=frozenset(skip))
     out = []
     if found.code:  # "" for [:B]: only the event from the target back to the source
-        out.append(Candidate(found.code, rule, list(found.actions), sources, targets, clause_of(verb),
-                             confidence=confidence, reciprocal=reciprocal))
+        out.append(PatternCandidate(found.code, rule, list(found.actions), sources, targets, clause,
+                                    confidence=confidence, reciprocal=reciprocal,
+                                    paired=None if mutual else found.paired, **petrarch))
     if found.paired and not reciprocal:
-        out.append(Candidate(found.paired, rule + f" (paired code {found.paired}: target back to source)",
-                             list(found.actions), targets, sources, clause_of(verb),
-                             confidence=confidence * 0.9))
+        # read by the built-in realizer; the PETRARCH one reads `paired` above, or, for [:B], this
+        # candidate with its roles as the pattern gives them (`reverse`)
+        out.append(PatternCandidate(found.paired, rule + f" (paired code {found.paired}: target back to source)",
+                                    list(found.actions), targets, sources, clause,
+                                    confidence=confidence * 0.9, back=bool(found.code),
+                                    reverse=not found.code, **petrarch))
     return out
 
 
-def match_sentence(vd: VerbDictionary, sent) -> PatternMatch:
-    ctx = _Sentence(sent)
+def match_sentence(vd: VerbDictionary, sent, petrarch: bool = False) -> PatternMatch:
+    """The patterns' matches in one sentence. With `petrarch`, as PETRARCH reads them: pattern
+    words match words as written, a verb of intent or appeal is coded beside the verb it governs,
+    and a reporting verb is coded too (its target is none when the reported clause holds an event
+    of its own, else the first actor in that clause)."""
+    ctx = _Sentence(sent, exact=petrarch)
     result = PatternMatch([])
     found_at: dict[int, _Found] = {}
     for tok in sent:
@@ -361,7 +411,13 @@ def match_sentence(vd: VerbDictionary, sent) -> PatternMatch:
         found_at[tok.i] = found
     for i, found in found_at.items():
         verb = sent.doc[i]
-        if found.pattern is None:
+        skip = {j for j in found_at if j != i}
+        if petrarch:
+            skip = set()  # PETRARCH looks for a target in a coded clause too ("..., after X crowds burned ...")
+            comps = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+            if found.pattern is None and is_verb_in(verb, REPORTING_VERBS):
+                skip |= {c.i for c in comps if any(t.i in found_at for t in c.subtree)}
+        elif found.pattern is None:
             # Only a default code: "said that ...", "agreed to meet" carry their event lower down,
             # as the built-in lexicon reads them (grammar.clause_of turns the lower verb's code).
             comps = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis", "xcomp")]
@@ -369,7 +425,7 @@ def match_sentence(vd: VerbDictionary, sent) -> PatternMatch:
                 continue
             if is_verb_in(verb, GOVERNING_VERBS) and any(c.i in found_at for c in comps):
                 continue
-        result.candidates.extend(_candidates(found, verb))
+        result.candidates.extend(_candidates(found, verb, skip))
         result.coded.add(i)
     return result
 

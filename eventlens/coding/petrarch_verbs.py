@@ -131,11 +131,12 @@ class VerbDictionary:
         found.sort(key=lambda f: -(len(f.before) + len(f.after)))
         return found
 
-    def match(self, sent):
-        """A PatternMatch for one spaCy sentence: candidates plus the verbs a `[---]` blocked."""
+    def match(self, sent, petrarch: bool = False):
+        """A PatternMatch for one spaCy sentence: candidates plus the verbs a `[---]` blocked.
+        `petrarch` reads the patterns as PETRARCH does (`--lexicon file`; see match_sentence)."""
         from .petrarch_match import match_sentence
 
-        return match_sentence(self, sent)
+        return match_sentence(self, sent, petrarch)
 
     def candidates(self, sent) -> list:
         """rules.Candidate objects for the verbs of one spaCy sentence."""

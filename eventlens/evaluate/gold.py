@@ -92,6 +92,11 @@ def _team_event(item: object, where: str) -> GoldEvent:
 def record_from_team(obj: dict, *, where: str) -> GoldRecord:
     """A line of a team gold set (eval/gold/*.jsonl)."""
     expected = obj.get("expected")
+    if expected is None and isinstance(obj.get("events"), list):
+        # An annotated corpus record (eventlens.learn.corpus): its events, in the scored shape.
+        from ..learn.corpus import expected_of
+
+        expected = expected_of(obj)
     if not isinstance(expected, list):
         raise InputError("field 'expected' must be a list (empty for a sentence without events)", where=where)
     return GoldRecord(

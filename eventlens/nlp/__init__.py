@@ -49,7 +49,33 @@ def _register_components() -> None:
                 if tok.idx >= dateline[1]:
                     tok.is_sent_start = True
                     break
+        # A run of words with no sentence punctuation (a scraped table or list) is cut into bounded
+        # pieces before the parser sees it (eventlens.coding.budgets.MAX_SENTENCE_TOKENS).
+        from ..coding.budgets import split_long_runs
+
+        split_long_runs(doc)
         return doc
+
+
+def sentence_ents(sent) -> list:
+    """The named entities of a sentence span. spaCy's `Span.ents` walks every entity of the document on
+    each call, which makes a long article quadratic; this looks them up once per document."""
+    doc = sent.doc
+    cached = doc.user_data.get("eventlens_ents")
+    if cached is None:
+        ents = list(doc.ents)
+        cached = doc.user_data["eventlens_ents"] = ([e.start for e in ents], ents)
+    from bisect import bisect_left
+
+    starts, ents = cached
+    out = []
+    for i in range(bisect_left(starts, sent.start), len(ents)):
+        ent = ents[i]
+        if ent.start >= sent.end:
+            break
+        if ent.end <= sent.end:
+            out.append(ent)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -70,4 +96,4 @@ def model_version() -> str:
     return f"{nlp.meta.get('name', MODEL_PACKAGE)}-{nlp.meta.get('version', '?')}"
 
 
-__all__ = ["find_dateline", "load_pipeline", "model_version", "single_thread_blas", "MODEL_PACKAGE", "MAX_CHARS"]
+__all__ = ["find_dateline", "load_pipeline", "sentence_ents", "model_version", "single_thread_blas", "MODEL_PACKAGE", "MAX_CHARS"]

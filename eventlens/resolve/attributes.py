@@ -17,6 +17,7 @@ Date attributes (``effective_date``) come from eventlens.resolve.dates.
 from __future__ import annotations
 
 import re
+from eventlens.nlp import sentence_ents
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -141,7 +142,7 @@ def event_attributes(sent, action_tokens, target_tokens=()) -> dict:
                 if value is not None:
                     kind = _kind(noun)
                     counts[kind] = counts.get(kind, 0) + value
-            for ent in sent.ents:
+            for ent in sentence_ents(sent):
                 if ent.label_ in PERSON_OR_ORG and noun.i in range(ent.start, ent.end) and ent.text not in named:
                     named.append(ent.text)
     if counts:

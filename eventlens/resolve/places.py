@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from eventlens.actors.countries import country_entries, country_name, fold_accents
+from eventlens.nlp import sentence_ents
 
 TEAM_FILE = Path(__file__).with_name("data") / "places.tsv"
 
@@ -291,7 +292,7 @@ def places_in(sent, article_countries: Sequence[str] = ()) -> list[tuple[Place, 
         place = gaz.lookup(match.group(), article_countries)
         if place is not None:
             candidates.append((place, base + match.start(), base + match.end()))
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if ent.label_ in MISTAKEN_LABELS:
             # The small model often calls a city a person or an organisation ("struck Karachi").
             place = gaz.lookup(ent.text, article_countries)
@@ -318,7 +319,7 @@ def places_in(sent, article_countries: Sequence[str] = ()) -> list[tuple[Place, 
             continue
         if run:
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
-            place = gaz.lookup(sent.doc.text[start:end], article_countries)
+            place = gaz.lookup(sent.text[start - sent.start_char:end - sent.start_char], article_countries)
             if place is not None and (place.kind != "city" or place.population >= 100_000):
                 candidates.append((place, start, end))
             run = []
@@ -439,7 +440,8 @@ def clause_places(sent, action_tokens, article_countries: Sequence[str] = (),
         elif any(t.dep_ in ("dobj", "attr", "oprd", "pobj", "ccomp", "xcomp", "acl", "nmod") for t in chain) or any(
                 a in head.ancestors for a in action):
             role = "issue"
-        out.append({"text": doc.text[start:end], "start": start, "end": end, "role": role, "name": place.name,
+        words = sent.text[start - sent.start_char:end - sent.start_char]  # Doc.text would join every token
+        out.append({"text": words, "start": start, "end": end, "role": role, "name": place.name,
                     "kind": place.kind, **place.to_dict()})
     return out
 

@@ -40,12 +40,13 @@ def _chunk_size(batch_articles: int) -> int:
     return max(1, min(64, batch_articles))
 
 
-def _code_into(writer, articles, coder, processes, batch_size, batch_articles, warn, progress):
+def _code_into(writer, articles, coder, processes, batch_size, batch_articles, warn, progress,
+               article_timeout=60.0):
     """Code articles in the workers and hand every result to the one writer; returns its totals."""
     from ..coding import code_articles  # spaCy loads only when something is coded
 
     for result in code_articles(articles, coder=coder, processes=processes, batch_size=batch_size,
-                                chunk_size=_chunk_size(batch_articles)):
+                                chunk_size=_chunk_size(batch_articles), article_timeout=article_timeout):
         if result.error is not None:
             warn(result.error)
         writer.add(result)
@@ -59,7 +60,7 @@ def _no_progress(articles: int, mentions: int) -> None:
 
 def ingest_paths(paths, *, db: str = DEFAULT_DB, default_date: dt.date | None = None, text_col: str = "text",
                  id_col: str = "id", date_col: str = "date", max_chars: int = 1_000_000, processes: int | str = "auto",
-                 batch_size: int = 32, batch_articles: int = 64,
+                 batch_size: int = 32, batch_articles: int = 64, article_timeout: float | None = 60.0,
                  warn: Callable[[EventlensError], None] = lambda e: None,
                  progress: Callable[[int, int], None] = _no_progress, **coder_options) -> JobStats:
     """Code and store every article under `paths` that the store does not already hold with this
@@ -98,7 +99,7 @@ def ingest_paths(paths, *, db: str = DEFAULT_DB, default_date: dt.date | None = 
             lookup.close()
 
         written = _code_into(writer, articles_to_code(), coder, processes, batch_size, batch_articles,
-                             warn, progress)
+                             warn, progress, article_timeout)
         events = rebuild_events(con)
     finally:
         con.close()
@@ -106,7 +107,8 @@ def ingest_paths(paths, *, db: str = DEFAULT_DB, default_date: dt.date | None = 
 
 
 def recode_store(*, db: str = DEFAULT_DB, processes: int | str = "auto", batch_size: int = 32, batch_articles: int = 64,
-                 force: bool = False, warn: Callable[[EventlensError], None] = lambda e: None,
+                 force: bool = False, article_timeout: float | None = 60.0,
+                 warn: Callable[[EventlensError], None] = lambda e: None,
                  progress: Callable[[int, int], None] = _no_progress, **coder_options) -> JobStats:
     """Code the stored articles again with the current coder (those of another coder version, or all
     with `force`). New mentions are staged batch by batch, then replace the old ones in one transaction."""
@@ -137,7 +139,7 @@ def recode_store(*, db: str = DEFAULT_DB, processes: int | str = "auto", batch_s
             reader.close()
 
         written = _code_into(writer, stored_articles(), coder, processes, batch_size, batch_articles,
-                             warn, progress)
+                             warn, progress, article_timeout)
         _swap_in_recoded(con)
         events = rebuild_events(con)
     finally:

@@ -112,6 +112,11 @@ def open_store(path: str = DEFAULT_DB, *, read_only: bool = False):
     query can neither change the store nor read or write other files."""
     import duckdb
 
+    if read_only and os.path.isdir(path):
+        # A Parquet dataset of `eventlens code --out DIR`, queried in place (eventlens.store.dataset).
+        from .dataset import open_dataset
+
+        return open_dataset(path)
     try:
         if read_only:
             if not os.path.exists(path):

@@ -1,0 +1,138 @@
+"""Who is the target: every plausible target of one event, named or implied, described by features for
+the learned ranker (eventlens.learn.linear).
+
+Candidates, for an event whose action, sources and code the rules have found:
+- ``rule``: the targets the lexicon entry's slots found (what the rules alone would code);
+- ``named``: every other actor the sentence names, wherever it stands in the parse;
+- ``implied_*``: the targets the codebook lets a coder infer from the article: the other country the
+  article is about, the source's own government (a protest, a strike), the source's country (a
+  crackdown on its people), the last other actor the article named (whoever proposed what is rejected);
+- ``none``: no target; the event is then not coded (CODEBOOK: events are dyadic).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from ..models import ActorRef
+
+MENTION_POS = {"PROPN", "NOUN", "PRON"}
+SKIP_DEPS = {"compound", "amod", "det", "nummod", "npadvmod", "quantmod"}
+
+
+@dataclass
+class TargetCandidate:
+    kind: str
+    ref: ActorRef | None
+    features: list[str] = field(default_factory=list)
+    head: object = None  # the token naming it, for explicit candidates
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 4 else ("4-7" if n < 8 else "8+")
+
+
+def dep_path(anchor, tok, limit: int = 4) -> str:
+    """The dependency path from a candidate's head up to the action word (or to where the two meet),
+    as labels; prepositions carry their word ("pobj>prep:on>dobj")."""
+    above = {a.i: depth for depth, a in enumerate([anchor, *anchor.ancestors])}
+    steps, cur = [], tok
+    while cur.i not in above and len(steps) < 8:
+        label = cur.dep_
+        if label == "prep":
+            label = f"prep:{cur.lower_}"
+        elif label == "agent":
+            label = "agent:by"
+        steps.append(label)
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    down = above.get(cur.i)
+    up = ">".join(steps[:limit]) + ("+" if len(steps) > limit else "")
+    return f"{up or 'self'}^{down if down is not None else 'x'}"
+
+
+def _clause_of(tok):
+    cur = tok
+    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+        cur = cur.head
+    return cur
+
+
+def candidates(*, anchor, sent, sources: list[ActorRef], rule_targets: list[ActorRef], code: str,
+               actors, si: int, speaker: ActorRef | None, in_quote: bool, lemma: str) -> list[TargetCandidate]:
+    """Every plausible target of an event, with its features, rule choices first."""
+    source = sources[0]
+    root = code[:2]
+    src_sector = source.sector or "-"
+    source_codes = {s.code for s in sources}
+    out: list[TargetCandidate] = []
+    seen: set[str] = set()
+
+    def add(kind: str, ref: ActorRef | None, head=None) -> None:
+        key = ref.code if ref is not None else "-"
+        if ref is not None and (ref.code in source_codes or key in seen):
+            return
+        seen.add(key)
+        out.append(TargetCandidate(kind=kind, ref=ref, head=head))
+
+    doc = sent.doc
+    for ref in rule_targets:
+        span = doc.char_span(ref.start, ref.end, alignment_mode="expand") if ref.start is not None else None
+        add("rule", ref, span.root if span is not None else None)
+    for tok in sent:
+        if tok.pos_ not in MENTION_POS or tok.dep_ in SKIP_DEPS or tok.i == anchor.i:
+            continue
+        ref = actors.resolve(tok, speaker=speaker, in_quote=in_quote, remember=False, owner="all")
+        if ref is not None:
+            add("named", ref, tok)
+    if source.country:
+        gov = ActorRef(code=source.country + "GOV", name=f"government of {source.country}",
+                       country=source.country, sector="GOV", text=None, start=None, end=None,
+                       via="implied: the source's own government")
+        if src_sector != "GOV":
+            add("implied_own_gov", gov)
+        if source.sector:
+            add("implied_own_country", ActorRef(code=source.country, name=source.country, country=source.country,
+                                                 sector=None, text=None, start=None, end=None,
+                                                 via="implied: the source's own country"))
+    other = actors.counterpart(source.country, si)
+    for rank, country in enumerate(c for c in actors.countries if c != source.country):
+        if rank >= 3:
+            break
+        kind = "implied_counterpart" if country == other else f"implied_country{rank}"
+        add(kind, ActorRef(code=country, name=country, country=country, sector=None, text=None, start=None,
+                           end=None, via=f"implied: a country this article is about (rank {rank + 1})"))
+    last = actors.last_actor
+    if last is not None and last.code not in source_codes:
+        add("implied_last_actor", replace(last, text=None, start=None, end=None,
+                                          via=f"implied: the actor named before ({last.text})"))
+    add("none", None)
+
+    anchor_clause = _clause_of(anchor)
+    n_named = sum(1 for c in out if c.kind in ("rule", "named"))
+    for c in out:
+        f = [f"kind={c.kind}", f"kind={c.kind}|root={root}", f"kind={c.kind}|code={code[:3]}",
+             f"kind={c.kind}|lemma={lemma}", f"kind={c.kind}|src={src_sector}", f"kind={c.kind}|n={_bucket(n_named)}",
+             f"kind={c.kind}|quote={in_quote}"]
+        if c.ref is not None:
+            sector = c.ref.sector or ("IGO" if c.ref.code.startswith("IGO") else "-")
+            same = c.ref.country is not None and c.ref.country == source.country
+            f += [f"sector={sector}", f"sector={sector}|root={root}", f"src={src_sector}|tgt={sector}",
+                  f"src={src_sector}|tgt={sector}|root={root}", f"same_country={same}",
+                  f"same_country={same}|root={root}", f"same_country={same}|kind={c.kind}"]
+            if c.ref.country in actors.countries:
+                rank = actors.countries.index(c.ref.country)
+                f += [f"rank={min(rank, 3)}", f"rank={min(rank, 3)}|kind={c.kind}"]
+            if speaker is not None and c.ref.code == speaker.code:
+                f.append("is_speaker")
+        if c.head is not None:
+            path = dep_path(anchor, c.head)
+            first = path.split(">")[0].split("^")[0]
+            side = "before" if c.head.i < anchor.i else "after"
+            dist = _bucket(abs(c.head.i - anchor.i))
+            f += [f"path={path}", f"path={path}|root={root}", f"path={path}|lemma={lemma}", f"first={first}",
+                  f"first={first}|root={root}", f"side={side}", f"side={side}|dist={dist}",
+                  f"same_clause={_clause_of(c.head).i == anchor_clause.i}",
+                  f"dep={c.head.dep_}|side={side}", f"lemma={lemma}|first={first}"]
+        c.features = f
+    return out
