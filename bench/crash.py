@@ -9,7 +9,8 @@ uniformly from [0, its clean run's wall time]; the store is opened and checked (
 all its mentions: nothing half-written); the command is run again to the end; then tables, row counts and
 ids (article hashes, mention, sentence and event ids) are compared with the clean run, and for export the
 file bytes. Prints one line per kill and a JSON summary: kills, killed mid-run, rows lost, mismatches.
-tests/test_crash.py runs one kill of each in `make test`. Figures: docs/reliability.md.
+Commands run from a private copy of eventlens/ taken at the start (other edits to the tree cannot change
+the coding mid-campaign). tests/test_crash.py runs a kill of recode and of export in `make test`. Figures: docs/reliability.md.
 """
 from __future__ import annotations
 
@@ -54,6 +55,7 @@ def state(db: Path) -> dict:
     try:
         out = {table: sorted(r[0] for r in con.execute(f"SELECT {key} FROM {table}").fetchall())
                for table, key in IDS.items()}
+        out["coder_version"] = sorted(r[0] for r in con.execute("SELECT DISTINCT coder_version FROM articles").fetchall())
         out["tables"] = sorted(r[0] for r in con.execute(
             "SELECT table_name FROM information_schema.tables").fetchall())
         out["half_written"] = con.execute("""SELECT count(*) FROM articles a WHERE n_events !=
@@ -75,11 +77,21 @@ def cli(*args: str) -> list[str]:
 
 
 ENV = dict(os.environ, OMP_NUM_THREADS="1")
+CWD = [None]
+
+
+def freeze_code(folder: Path) -> None:
+    """Run every command from a private copy of eventlens, so that edits to the working tree made while the
+    campaign runs (other work on the coder) cannot change the coding between a clean run and a re-run."""
+    frozen = folder / "frozen"
+    shutil.copytree(ROOT / "eventlens", frozen / "eventlens", ignore=shutil.ignore_patterns("__pycache__"))
+    ENV["PYTHONPATH"] = str(frozen)
+    CWD[0] = str(frozen)  # `python -m` puts the working directory first on the path
 
 
 def run(cmd: list[str]) -> tuple[int, float]:
     start = time.monotonic()
-    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENV)
+    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENV, cwd=CWD[0])
     if done.returncode not in (0, 1):
         raise RuntimeError(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr[-2000:]}")
     return done.returncode, time.monotonic() - start
@@ -87,7 +99,7 @@ def run(cmd: list[str]) -> tuple[int, float]:
 
 def kill_after(cmd: list[str], delay: float) -> bool:
     """Start cmd, SIGKILL it after `delay` seconds; True if it was still running when killed."""
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, cwd=CWD[0])
     try:
         proc.wait(timeout=delay)
         return False
@@ -98,15 +110,31 @@ def kill_after(cmd: list[str], delay: float) -> bool:
 
 
 class Campaign:
-    def __init__(self, folder: Path, articles: int = 24, seed: int = 13, log=print):
+    def __init__(self, folder: Path, articles: int = 24, seed: int = 13, log=print, freeze: bool = True):
         self.folder, self.rng, self.log = folder, random.Random(seed), log
+        if freeze:
+            freeze_code(folder)
         self.corpus = folder / "corpus.jsonl"
         write_corpus(self.corpus, articles)
         self.clean = folder / "clean.duckdb"
+        self.clean_runs = 0
+        self._clean_run()
+        self.results: dict[str, dict] = {}
+
+    def _clean_run(self) -> None:
+        _remove(self.clean)
         _, self.ingest_s = run(cli("ingest", str(self.corpus), "--db", str(self.clean), "--commit-every", "2",
                                    "--processes", "1"))
         self.clean_state = state(self.clean)
-        self.results: dict[str, dict] = {}
+        self.clean_runs += 1
+
+    def compare(self, got: dict) -> tuple[int, list[str]]:
+        """diff() against the clean run; should the coder have changed meanwhile (another engineer editing
+        the lexicon), against a new clean run of the same coder."""
+        if got["coder_version"] != self.clean_state["coder_version"]:
+            self._clean_run()
+            self.log(f"(the coder changed to {got['coder_version']}: clean run again)")
+        return diff(self.clean_state, got)
 
     def _record(self, command: str, killed: bool, lost: int, bad: list[str], index: int, delay: float) -> None:
         r = self.results.setdefault(command, {"kills": 0, "killed_mid_run": 0, "rows_lost": 0, "mismatches": 0})
@@ -126,7 +154,7 @@ class Campaign:
             if db.exists():
                 state(db)  # opens: the WAL replays to the last commit
             run(args)
-            lost, bad = diff(self.clean_state, state(db))
+            lost, bad = self.compare(state(db))
             self._record("ingest", killed, lost, bad, i, delay)
             _remove(db)
 
@@ -145,9 +173,10 @@ class Campaign:
             after_kill = state(db)
             # A killed recode leaves the store as it was (its staging tables go at the next recode).
             after_kill["tables"] = [t for t in after_kill["tables"] if not t.startswith("recode_")]
+            after_kill["coder_version"] = self.clean_state["coder_version"]
             _, bad_now = diff(self.clean_state, after_kill)
             run(args)
-            lost, bad = diff(self.clean_state, state(db))
+            lost, bad = self.compare(state(db))
             self._record("recode", killed, lost, sorted(set(bad) | {f"after-kill:{t}" for t in bad_now}), i, delay)
             _remove(db)
 
@@ -194,7 +223,8 @@ def main() -> None:
               f"{len(campaign.clean_state['events'])} events, {campaign.ingest_s:.1f} s", flush=True)
         for command in args.commands.split(","):
             getattr(campaign, command)(args.kills)
-    print(json.dumps({"results": campaign.results, "wall_s": round(time.monotonic() - start)}, indent=1))
+    print(json.dumps({"results": campaign.results, "clean_runs": campaign.clean_runs,
+                      "wall_s": round(time.monotonic() - start)}, indent=1))
     if any(r["rows_lost"] or r["mismatches"] for r in campaign.results.values()):
         sys.exit(1)
 

@@ -190,6 +190,7 @@ def bare_worker(corpus_path: str, processes: int) -> None:
 
 
 def measure_bare(corpus_path: Path, articles: int, words: int, processes: int, timeout: float | None) -> RunResult:
+    processes = processes or len(os.sched_getaffinity(0))
     result = RunResult("bare spaCy parse", processes, articles, words)
     command = [sys.executable, str(Path(__file__).resolve()), "--bare-worker", str(corpus_path),
                "--processes", str(processes)]
@@ -210,8 +211,11 @@ def measure_bare(corpus_path: Path, articles: int, words: int, processes: int, t
 def measure_eventlens(executable: str, corpus_path: Path, out_path: Path, articles: int, words: int,
                       processes: int, timeout: float | None) -> RunResult:
     result = RunResult("eventlens code", processes, articles, words)
-    command = [executable, "code", str(corpus_path), "--format", "jsonl", "--processes", str(processes),
-               "-o", str(out_path)]
+    # --model rules|learned comes through EVENTLENS_BENCH_MODEL; the default is the CLI's own (learned).
+    model = os.environ.get("EVENTLENS_BENCH_MODEL")
+    command = [executable, "code", str(corpus_path), "--format", "jsonl", "-o", str(out_path)]
+    command += ["--processes", str(processes)] if processes else []  # 0: the CLI's default (auto)
+    command += ["--model", model] if model else []
     status, seconds, result.peak_rss_mb, result.peak_pss_mb, _stdout, stderr = run_measured(command, timeout)
     # The whole command, pipeline load included: that is what a user waits for.
     result.seconds = seconds
@@ -273,7 +277,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=None, help="articles in the corpus (default 2000, as issue 3 asks)")
     parser.add_argument("--words", type=int, default=500, help="about this many words an article (default 500)")
-    parser.add_argument("--processes", default="1,2", help="comma-separated process counts (default 1,2)")
+    parser.add_argument("--processes", default="1,2",
+                        help="comma-separated process counts (default 1,2); 0 runs eventlens without --processes "
+                             "(its default, auto) and the bare parse with the available cores")
     parser.add_argument("--quick", action="store_true", help="smoke run: 200 articles")
     parser.add_argument("--scale", action=argparse.BooleanOptionalAction, default=True,
                         help="also run eventlens on N and 2N articles to compare peak memory (default on)")

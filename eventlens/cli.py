@@ -23,6 +23,9 @@ def dictionary_options(fn):
     @click.option("--lexicon", "lexicon_mode", type=click.Choice(["builtin", "file", "both"]), default=None,
                   help="Which verbs code events: the built-in lexicon, the --verbs files, or both "
                        "[default: file when --verbs is given, else builtin].")
+    @click.option("--model", "model", type=click.Choice(["learned", "rules"]), default="learned", show_default=True,
+                  help="learned: the trained detector and actor rankers over the rules (docs/learned-coder.md); "
+                       "rules: the lexicon and parse rules alone.")
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         return fn(*args, **kwargs)

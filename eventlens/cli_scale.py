@@ -101,6 +101,21 @@ def _print_line(line: str) -> None:
     click.echo(f"eventlens: {line}", err=True)
 
 
+def _progress():
+    """A count of the partitions done, on a terminal only."""
+    if not sys.stderr.isatty():
+        return lambda result: None
+    done = {"partitions": 0, "articles": 0, "events": 0}
+
+    def show(result):
+        done["partitions"] += 1
+        done["articles"] += result["articles"]
+        done["events"] += result["events"]
+        click.echo(f"\r{done['partitions']} partitions, {done['articles']} articles, {done['events']} events",
+                   err=True, nl=False)
+    return show
+
+
 def _code_dataset(kwargs: dict, scale: dict) -> None:
     from .coding import Coder
     from .runners.job import code_to_dataset
@@ -121,7 +136,9 @@ def _code_dataset(kwargs: dict, scale: dict) -> None:
                                 default_date=kwargs["date"], max_chars=kwargs["max_chars"],
                                 text_col=scale["text_col"], id_col=scale["id_col"], date_col=scale["date_col"],
                                 batch_size=kwargs["batch_size"], partition_size=scale["partition_size"],
-                                warn=_print_line)
+                                warn=_print_line, on_result=_progress())
+    if sys.stderr.isatty():
+        click.echo("", err=True)
     click.echo(f"eventlens: {stats.articles} articles coded, {stats.events} events, {stats.skipped} skipped; "
                f"{stats.partitions} partitions in {scale['out']} ({stats.words / max(stats.seconds, 1e-9):,.0f} "
                f"words/s on {runner.describe()})", err=True)
@@ -177,7 +194,10 @@ def _ingest_dataset(kwargs: dict, scale: dict) -> None:
                                     default_date=kwargs["date"], max_chars=kwargs["max_chars"],
                                     text_col=kwargs["text_col"], id_col=kwargs["id_col"], date_col=kwargs["date_col"],
                                     batch_size=kwargs["batch_size"], partition_size=scale["partition_size"],
-                                    skip_hashes=known or None, command="ingest", warn=_print_line)
+                                    skip_hashes=known or None, command="ingest", warn=_print_line,
+                                    on_result=_progress())
+        if sys.stderr.isatty():
+            click.echo("", err=True)
         found = import_dataset(staging, db=db, command=f"ingest --engine {scale['engine']}")
     finally:
         if not scale["out"]:

@@ -220,14 +220,31 @@ def test_writes_need_a_configured_token(sample_db, tmp_path):
     assert_error(writable.post("/api/ingest", json=payload), 401, "unauthorized")
     assert_error(writable.post("/api/ingest", json=payload, headers={"Authorization": "Bearer wrong"}), 401)
     before = writable.get("/api/summary").json()["counts"]["articles"]
-    response = writable.post("/api/ingest", json=payload, headers={"Authorization": "Bearer s3cret"})
-    assert response.status_code == 200, response.text
-    assert response.json()["articles"] == 1 and response.json()["mentions"] >= 1
+    done = ingest_job(writable, payload)
+    assert done["result"]["articles"] == 1 and done["result"]["mentions"] >= 1, done
     assert writable.get("/api/summary").json()["counts"]["articles"] == before + 1
     stored = writable.get("/api/events", params={"source": "JPN", "code": "163"}).json()["events"]
     assert any(e["article_id"] == "api-test" and e["date"] == "2025-01-10" for e in stored)
-    again = writable.post("/api/ingest", json=payload, headers={"Authorization": "Bearer s3cret"}).json()
+    again = ingest_job(writable, payload)["result"]
     assert again["articles"] == 0 and again["unchanged"] == 1
+    assert_error(writable.get(f"/api/jobs/{done['job']}"), 401)  # the job's status needs the token too
+
+
+def ingest_job(client, payload, token="s3cret"):
+    """POST /api/ingest answers 202 with a job at once; poll it until it has finished."""
+    import time
+
+    headers = {"Authorization": f"Bearer {token}"}
+    response = client.post("/api/ingest", json=payload, headers=headers)
+    assert response.status_code == 202, response.text
+    job = response.json()
+    assert job["status"] in ("queued", "running", "done") and len(job["job"]) == 32
+    deadline = time.monotonic() + 120
+    while job["status"] in ("queued", "running") and time.monotonic() < deadline:
+        time.sleep(0.1)
+        job = client.get(f"/api/jobs/{job['job']}", headers=headers).json()
+    assert job["status"] == "done", job
+    return job
 
 
 def test_without_a_store_coding_works_and_queries_say_why(tmp_path):
@@ -254,7 +271,7 @@ def test_dashboard_is_served_with_a_strict_policy(client):
 def test_openapi_lists_every_route(client):
     paths = client.get("/openapi.json").json()["paths"]
     for path in ("/api/code", "/api/events", "/api/dyad", "/api/actors", "/api/network", "/api/articles/{key}",
-                 "/api/ingest", "/api/export", "/api/map"):
+                 "/api/ingest", "/api/jobs/{job_id}", "/api/export", "/api/map"):
         assert path in paths
 
 

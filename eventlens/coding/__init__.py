@@ -78,7 +78,9 @@ def _code_batch(coder: Coder, nlp, articles: list[Article], batch_size: int,
 def _code_alone(coder: Coder, nlp, article: Article, article_timeout: float | None) -> Result:
     deadline = budgets.deadline_after(article_timeout)
     try:
-        doc = nlp(article.text)
+        doc = budgets.parse_in_pieces(nlp, article.text, deadline)
+    except budgets.ArticleTimeout:
+        return Result(article, [], budgets.timeout_error(article, article_timeout))
     except Exception as exc:
         return Result(article, [], CodingError(f"could not parse this article ({type(exc).__name__}: {exc})",
                                                where=article.origin or article.id,

@@ -16,8 +16,10 @@ from ..errors import EventlensError
 MAX_SENTENCE_TOKENS = 120
 MAX_EVENTS_PER_SENTENCE = 16
 DEFAULT_ARTICLE_TIMEOUT = 60.0
-# Articles this long are parsed on their own, so that the time budget counts their parse and no other's.
+# Articles this long are parsed on their own, so that the time budget counts their parse and no other's,
+# and in pieces of about PIECE_CHARS, so that the parser's memory does not grow with the article.
 LONG_ARTICLE_CHARS = 50_000
+PIECE_CHARS = 20_000
 
 
 class ArticleTimeout(EventlensError):
@@ -45,6 +47,36 @@ def timeout_error(article, seconds: float, sentences_done: str = "") -> ArticleT
                           fix="split the article, or raise --article-timeout (0 turns the budget off)")
 
 
+def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """`text` cut into pieces of at most about `size` characters that join back into it exactly, each cut
+    after a line break, else after a sentence end, else after a space (else anywhere)."""
+    out, i = [], 0
+    while len(text) - i > size:
+        window_end = i + size
+        cut = text.rfind("\n", i + size // 2, window_end)
+        if cut < 0:
+            cut = max(text.rfind(". ", i + size // 2, window_end), text.rfind("? ", i + size // 2, window_end))
+            cut = cut + 1 if cut >= 0 else text.rfind(" ", i + size // 2, window_end)
+        end = cut + 1 if cut >= 0 else window_end
+        out.append(text[i:end])
+        i = end
+    out.append(text[i:])
+    return out
+
+
+def parse_in_pieces(nlp, text: str, deadline: float | None = None):
+    """One Doc of a long text, parsed piece by piece (memory bounded by the piece, not the article); its
+    text is the article's, character for character. Stops with ArticleTimeout between pieces."""
+    from spacy.tokens import Doc
+
+    docs = []
+    for doc in nlp.pipe(pieces(text), batch_size=1):
+        docs.append(doc)
+        check(deadline)
+    joined = Doc.from_docs(docs, ensure_whitespace=False)
+    return joined if joined.text == text else nlp(text)  # offsets must be the article's
+
+
 _SENTENCE_END = {".", "!", "?", "…"}
 _SOFT_BREAK = {",", ";", ":", "—", "–", "-", "|", "•", "·"}
 
@@ -69,5 +101,5 @@ def split_long_runs(doc, bound: int = MAX_SENTENCE_TOKENS) -> None:
             last_soft = i
 
 
-__all__ = ["ArticleTimeout", "DEFAULT_ARTICLE_TIMEOUT", "LONG_ARTICLE_CHARS", "MAX_EVENTS_PER_SENTENCE",
+__all__ = ["ArticleTimeout", "parse_in_pieces", "pieces", "DEFAULT_ARTICLE_TIMEOUT", "LONG_ARTICLE_CHARS", "MAX_EVENTS_PER_SENTENCE",
            "MAX_SENTENCE_TOKENS", "check", "deadline_after", "split_long_runs", "timeout_error"]

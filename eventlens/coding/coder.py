@@ -101,11 +101,15 @@ class Coder:
         if model not in ("learned", "rules"):
             raise UsageError(f"unknown model {model!r}", fix="use --model learned or --model rules")
         self.model = model if self.lexicon_mode != "file" else "rules"
-        self.target_chooser = None
+        self.target_chooser = self.source_chooser = None
+        self.detector = self.detector_recorder = None  # the learned detector (eventlens.learn.detect)
         if self.model == "learned":
-            from ..learn.choose import default_chooser
+            from ..learn.choose import default_chooser, default_source_chooser
+            from ..learn.detect import shipped_detector
 
             self.target_chooser = default_chooser()
+            self.source_chooser = default_source_chooser()
+            self.detector = shipped_detector()
         self.config = dict(actor_files=tuple(actor_files), agent_files=tuple(agent_files),
                            lexicon_files=tuple(lexicon_files), verb_files=tuple(verb_files),
                            discard_files=tuple(discard_files), lexicon_mode=self.lexicon_mode,
@@ -122,7 +126,7 @@ class Coder:
 
         h = hashlib.sha1(options.encode())
         for pkg, names in (("eventlens.coding", ("data/verbs.tsv", "data/nouns.tsv")),
-                           ("eventlens.learn", ("data/targets.npz",)),
+                           ("eventlens.learn", ("data/targets.npz", "data/sources.npz", "data/detector.npz")),
                            ("eventlens.actors", ("data/people.tsv", "data/sectors.tsv",
                                                  "data/organisations.tsv", "data/countries_extra.tsv"))):
             for name in names:
@@ -172,6 +176,15 @@ class Coder:
             words = ([doc[i] for i in range(sent.start, sent.end) if pos[i] in VERB_IDS],
                      [doc[i] for i in range(sent.start, sent.end) if pos[i] == NOUN_ID])
             cands = self._candidates(sent, words)
+            if self.detector is not None or self.detector_recorder is not None:
+                actor_tokens = {i for i in range(sent.start, sent.end) if i in actors.by_token}
+                if self.detector_recorder is not None:
+                    self.detector_recorder.record(article.id, sent, actor_tokens)
+                if self.detector is not None:
+                    taken = {t.i for c in cands for t in c.action}
+                    taken |= {c.clause.governor.i for c in cands if c.clause.governor is not None}
+                    self.detector.recode(cands, actor_tokens)
+                    cands += self.detector.propose(sent, taken, actor_tokens)
             for cand in cands:
                 if len(seen) >= budgets.MAX_EVENTS_PER_SENTENCE:
                     break  # a bounded number of events per sentence (docs/reliability.md)
@@ -319,6 +332,13 @@ class Coder:
         if (not sources and speaker is not None
                 and (cand.source_is_reporter or (not cand.echo and cand.rule.startswith("construction")))):
             sources = [speaker]  # "their sovereignty is not up for discussion", Moscow maintains
+        if (not sources and code and self.source_chooser is not None and extended is None and echoed is None
+                and not cand.reciprocal):
+            chosen = self.source_chooser(anchor=anchor, sent=sent, code=code, actors=actors, si=si, speaker=speaker,
+                                         in_quote=in_quote, lemma=lemma(anchor), article_id=article.id)
+            if chosen is not None:
+                sources, note = chosen
+                rule += note
         if not sources or not code:
             return []
         if speaker is not None:
@@ -378,7 +398,8 @@ class Coder:
         if self.target_chooser is not None and extended is None and echoed is None and not cand.reciprocal:
             chosen = self.target_chooser(anchor=anchor, sent=sent, sources=sources, rule_targets=targets,
                                          code=code, actors=actors, si=si, speaker=speaker, in_quote=in_quote,
-                                         lemma=lemma(anchor), article_id=article.id)
+                                         lemma=lemma(anchor), article_id=article.id,
+                                         may_drop=not cand.rule.startswith("construction"))
             if chosen is not None:
                 targets, note = chosen
                 rule += note

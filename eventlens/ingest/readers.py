@@ -176,16 +176,20 @@ def _read_jsonl_stream(
     default_date: dt.date | None,
     max_chars: int,
 ) -> Iterator[Article | InputError]:
+    binary: list[int] = []  # the run of lines with NUL bytes being read, reported as one error
     for number, raw in lines:
         where = f"{label}:{number}"
+        if raw is not None and b"\x00" in raw:
+            # NUL bytes never occur in JSON text: binary data. A run of such lines is one error, and the
+            # lines after it are read on, so a corrupt stretch costs only itself.
+            binary.append(number)
+            continue
+        if binary:
+            yield _binary_lines(label, binary)
+            binary = []
         if raw is None:
             yield _too_long(where, max_chars, more_than=True)
             continue
-        if b"\x00" in raw:
-            # NUL bytes never occur in JSON text: the file is binary, and every further line would
-            # only repeat the same complaint.
-            yield _binary(label)
-            return
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -200,6 +204,14 @@ def _read_jsonl_stream(
         if not line.strip():
             continue
         yield _article_from_json_line(line, label, number, default_date, max_chars)
+    if binary:
+        yield _binary_lines(label, binary)
+
+
+def _binary_lines(label: str, numbers: list[int]) -> InputError:
+    lines = f"line {numbers[0]}" if len(numbers) == 1 else f"lines {numbers[0]}-{numbers[-1]}"
+    return InputError(f"binary file (NUL bytes on {lines}), not text; the other lines were read", where=label,
+                      fix="give plain UTF-8 text: convert PDFs or Word files to .txt first")
 
 
 def _article_from_json_line(

@@ -11,20 +11,71 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from . import sources as source_candidates
 from .linear import Ranker
 from .targets import candidates
 
 MODEL_FILE = "targets.npz"
+# Whether a target the lexicon entry's slots found may be overruled by "no target".
+KEEP_RULE_TARGETS = True
+# A source the rules could not find is taken only when the ranker is this sure of it.
+SOURCE_MIN_P = 0.0
+SOURCE_MODEL_FILE = "sources.npz"
 
 
 def model_path() -> Path:
     return Path(str(resources.files("eventlens.learn").joinpath("data", MODEL_FILE)))
 
 
+def source_model_path() -> Path:
+    return Path(str(resources.files("eventlens.learn").joinpath("data", SOURCE_MODEL_FILE)))
+
+
 @lru_cache(maxsize=1)
 def shipped_ranker() -> Ranker | None:
     path = model_path()
     return Ranker.load(path) if path.exists() else None
+
+
+@lru_cache(maxsize=1)
+def shipped_source_ranker() -> Ranker | None:
+    path = source_model_path()
+    return Ranker.load(path) if path.exists() else None
+
+
+class SourceChooser:
+    """Picks a source when the rules' subject words name no actor."""
+
+    def __init__(self, ranker: Ranker):
+        self.ranker = ranker
+        self.name = f"sources@{ranker.meta.get('version', '?')}"
+
+    def __call__(self, **ctx):
+        cands = source_candidates.candidates(**{k: v for k, v in ctx.items() if k != "article_id"})
+        probs = self.ranker.probabilities([c.features for c in cands])
+        best = int(probs.argmax())
+        win = cands[best]
+        note = f"; source by {self.name}: {win.kind} {win.ref.code if win.ref else 'none'} p={probs[best]:.2f}"
+        if probs[best] < SOURCE_MIN_P:
+            return [], note
+        return ([win.ref] if win.ref is not None else []), note
+
+
+class SourceRecorder:
+    """Records the source candidates of events whose subject names no actor; keeps them uncoded."""
+
+    def __init__(self):
+        self.records: list[dict] = []
+
+    def __call__(self, **ctx):
+        cands = source_candidates.candidates(**{k: v for k, v in ctx.items() if k != "article_id"})
+        anchor = ctx["anchor"]
+        self.records.append({
+            "article_id": ctx["article_id"], "anchor": (anchor.idx, anchor.idx + len(anchor.text)),
+            "source": "", "code": ctx["code"],
+            "candidates": [(c.kind, c.ref.code if c.ref else None, c.features) for c in cands],
+        })
+        return None
 
 
 class TargetChooser:
@@ -38,15 +89,29 @@ class TargetChooser:
         self.last: list[dict] = []  # what --explain shows for the latest event
 
     def __call__(self, **ctx):
+        may_drop = ctx.pop("may_drop", True)
         cands = candidates(**{k: v for k, v in ctx.items() if k != "article_id"})
         probs = self.ranker.probabilities([c.features for c in cands])
-        best = int(probs.argmax())
+        # P(target is this actor) adds up the roads that reach it; "none" may not overrule a target
+        # the lexicon entry's own slots found when KEEP_RULE_TARGETS is set.
+        total: dict[str, float] = {}
+        for c, p in zip(cands, probs):
+            key = c.ref.code if c.ref else "-"
+            total[key] = total.get(key, 0.0) + float(p)
+        if (KEEP_RULE_TARGETS and any(c.kind == "rule" for c in cands)) or not may_drop:
+            total.pop("-", None)  # the team's constructions are precise: the ranker places, never drops
+        if not total:
+            return [], "; no target"
+        key = max(total, key=lambda k: (total[k], k))
+        best = max((i for i, c in enumerate(cands) if (c.ref.code if c.ref else "-") == key), key=lambda i: probs[i])
+        probs = probs.copy()
+        probs[best] = total[key]
         win = cands[best]
         if self.explain:
             self.last = [{"kind": c.kind, "target": c.ref.code if c.ref else None, "p": round(float(p), 3),
                           "why": self.ranker.top_features(c.features)} for c, p in zip(cands, probs)]
         note = f"; target by {self.name}: {win.kind} {win.ref.code if win.ref else 'none'} p={probs[best]:.2f}"
-        if win.kind == "rule":
+        if win.kind == "rule" or "rule" in win.also:
             return [c.ref for c in cands if c.kind == "rule"], note
         if win.ref is None:
             return [], note
@@ -60,6 +125,7 @@ class TargetRecorder:
         self.records: list[dict] = []
 
     def __call__(self, **ctx):
+        ctx.pop("may_drop", None)
         cands = candidates(**{k: v for k, v in ctx.items() if k != "article_id"})
         anchor = ctx["anchor"]
         self.records.append({
@@ -73,3 +139,8 @@ class TargetRecorder:
 def default_chooser() -> TargetChooser | None:
     ranker = shipped_ranker()
     return TargetChooser(ranker) if ranker is not None else None
+
+
+def default_source_chooser() -> SourceChooser | None:
+    ranker = shipped_source_ranker()
+    return SourceChooser(ranker) if ranker is not None else None

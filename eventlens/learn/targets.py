@@ -11,11 +11,16 @@ Candidates, for an event whose action, sources and code the rules have found:
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from ..models import ActorRef
 
 MENTION_POS = {"PROPN", "NOUN", "PRON"}
+# States that no longer exist cannot be the implied target of an act reported after their end (an
+# article on Japan and Russia that recalls the Soviet Union): the day after which each is history.
+DEFUNCT_STATES = {"USR": dt.date(1991, 12, 26), "YUG": dt.date(2003, 2, 4), "SCG": dt.date(2006, 6, 5),
+                  "CSK": dt.date(1992, 12, 31), "DDR": dt.date(1990, 10, 3)}
 SKIP_DEPS = {"compound", "amod", "det", "nummod", "npadvmod", "quantmod"}
 
 
@@ -25,6 +30,7 @@ class TargetCandidate:
     ref: ActorRef | None
     features: list[str] = field(default_factory=list)
     head: object = None  # the token naming it, for explicit candidates
+    also: list[str] = field(default_factory=list)  # other kinds that reach the same actor
 
 
 def _bucket(n: int) -> str:
@@ -70,10 +76,15 @@ def candidates(*, anchor, sent, sources: list[ActorRef], rule_targets: list[Acto
 
     def add(kind: str, ref: ActorRef | None, head=None) -> None:
         key = ref.code if ref is not None else "-"
-        if ref is not None and (ref.code in source_codes or key in seen):
+        if ref is not None and ref.code in source_codes:
             return
-        seen.add(key)
-        out.append(TargetCandidate(kind=kind, ref=ref, head=head))
+        if (kind, key) in seen:
+            return
+        # The same actor may come by several roads ("Russian" named, and the article's counterpart):
+        # each is a candidate of its own, and the chooser adds up the probability per actor.
+        also = [c.kind for c in out if (c.ref.code if c.ref else "-") == key]
+        seen.add((kind, key))
+        out.append(TargetCandidate(kind=kind, ref=ref, head=head, also=also))
 
     doc = sent.doc
     for ref in rule_targets:
@@ -96,9 +107,14 @@ def candidates(*, anchor, sent, sources: list[ActorRef], rule_targets: list[Acto
                                                  sector=None, text=None, start=None, end=None,
                                                  via="implied: the source's own country"))
     other = actors.counterpart(source.country, si)
-    for rank, country in enumerate(c for c in actors.countries if c != source.country):
-        if rank >= 3:
-            break
+    day = actors.day
+    living = [c for c in actors.countries if c != source.country
+              and not (day is not None and c in DEFUNCT_STATES and day > DEFUNCT_STATES[c])]
+    for rank, country in enumerate(living):
+        # Beyond the counterpart only the article's leading country: lower-ranked ones taught the
+        # ranker to reach for whatever country a background sentence names.
+        if rank >= 1 and country != other:
+            continue
         kind = "implied_counterpart" if country == other else f"implied_country{rank}"
         add(kind, ActorRef(code=country, name=country, country=country, sector=None, text=None, start=None,
                            end=None, via=f"implied: a country this article is about (rank {rank + 1})"))

@@ -18,12 +18,16 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
+
 from .corpus import find_span, read_records
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "corpus" / "train"
 # Everything that decides the weights besides the corpus; change FEATURES when targets.py changes.
-CONFIG = {"bits": 18, "epochs": 12, "rate": 0.2, "l2": 1e-5, "seed": 0, "features": "targets-v1"}
+CONFIG = {"bits": 18, "epochs": 12, "rate": 0.2, "l2": 1e-5, "seed": 0, "features": "targets-v5",
+          "detector_bits": 18, "detector_epochs": 8, "detector_rate": 0.1, "detector_threshold": 0.5, "recode_threshold": 0.8,
+          "detector_features": "detect-v1"}
 
 
 def corpus_files(folder: Path = CORPUS) -> list[Path]:
@@ -42,23 +46,69 @@ def config_digest(config: dict = CONFIG) -> str:
     return hashlib.sha256(json.dumps(config, sort_keys=True).encode()).hexdigest()
 
 
-def record_candidates(records: list[dict]) -> list[dict]:
-    """Code the records with the rules and record every event's target candidates."""
+def record_candidates(records: list[dict], detector=None, record_words: bool = False):
+    """Code the records with the rules (and `detector`, if given), recording every event's target
+    candidates and, with record_words, every candidate trigger word's features."""
     from ..coding import Coder, code_articles
     from ..ingest import parse_date
     from ..models import Article
-    from .choose import TargetRecorder
+    from .choose import SourceRecorder, TargetRecorder
+    from .detect import DetectorRecorder
 
-    coder = Coder()
+    coder = Coder(model="rules")
     recorder = TargetRecorder()
     coder.target_chooser = recorder
+    coder.source_chooser = source_recorder = SourceRecorder()
+    coder.detector = detector
+    coder.detector_recorder = DetectorRecorder() if record_words else None
     articles = [Article(id=r["id"], text=r["text"], date=parse_date(r.get("date"))) for r in records]
     started = time.perf_counter()
     for n, _ in enumerate(code_articles(articles, coder=coder, processes=1), 1):
-        if n % 1000 == 0:
+        if n % 2000 == 0:
             print(f"train: coded {n} of {len(articles)} records ({time.perf_counter() - started:.0f} s)",
                   file=sys.stderr, flush=True)
-    return recorder.records
+    return recorder.records, source_recorder.records, (coder.detector_recorder.records if record_words else None)
+
+
+def detector_data(words: list, gold_by_id: dict[str, dict]):
+    """Features and root labels of every candidate word, and the code tables: which code the corpus
+    gives a word (with its object) in each root."""
+    from .detect import CLASSES
+
+    spans = {}
+    for rid, gold in gold_by_id.items():
+        found = []
+        for ev in gold.get("events") or []:
+            span = find_span(gold["text"], ev.get("trigger") or "", ev.get("trigger_occurrence", 1))
+            if span:
+                found.append((span, ev["code"]))
+        spans[rid] = found
+    examples, labels = [], []
+    by_object, by_lemma = {}, {}
+    for rid, start, end, feats, lem, obj in words:
+        code = next((c for (s, e), c in spans.get(rid, ()) if s < end and start < e), None)
+        examples.append(feats)
+        labels.append(CLASSES.index(code[:2]) if code else 0)
+        if code:
+            by_object.setdefault(f"{code[:2]}|{lem}|{obj}", Counter())[code] += 1
+            by_lemma.setdefault(f"{code[:2]}|{lem}", Counter())[code] += 1
+
+    def best(table):  # the most frequent code; ties go to the smaller code, so the result is deterministic
+        return {k: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for k, c in sorted(table.items())}
+
+    return examples, labels, best({k: v for k, v in by_object.items() if not k.endswith("|")}), best(by_lemma)
+
+
+def train_detector(records: list[dict], words: list, config: dict, meta: dict):
+    from .detect import Detector, train_weights
+
+    examples, labels, by_object, by_lemma = detector_data(words, {r["id"]: r for r in records})
+    weights = train_weights(examples, labels, bits=config["detector_bits"], epochs=config["detector_epochs"],
+                            rate=config["detector_rate"], l2=config["l2"], seed=config["seed"])
+    return Detector(weights=weights.astype(np.float32), bits=config["detector_bits"], codes_by_object=by_object,
+                    codes_by_lemma=by_lemma, threshold=config["detector_threshold"],
+                    meta={**meta, "words": len(examples), "event_words": int(sum(1 for y in labels if y)),
+                          "recode_threshold": config["recode_threshold"]})
 
 
 def _match(rec: dict, gold: dict) -> dict | None:
@@ -74,7 +124,7 @@ def _match(rec: dict, gold: dict) -> dict | None:
     return None
 
 
-def label(recorded: list[dict], gold_by_id: dict[str, dict]) -> tuple[list, Counter]:
+def label(recorded: list[dict], gold_by_id: dict[str, dict], role: str = "target") -> tuple[list, Counter]:
     """(candidate features, indices of the right ones) per recorded event, and what happened to each."""
     groups, stats = [], Counter()
     for rec in recorded:
@@ -86,63 +136,84 @@ def label(recorded: list[dict], gold_by_id: dict[str, dict]) -> tuple[list, Coun
         if ev is None:
             right = [i for i, (kind, _) in enumerate(kinds) if kind == "none"]
             stats["spurious: none is right"] += 1
-        elif not ev.get("target"):
+        elif not ev.get(role):
             right = [i for i, (kind, _) in enumerate(kinds) if kind == "none"]
-            stats["gold without target"] += 1
+            stats[f"gold without {role}"] += 1
         else:
-            want = ev["target"]["code"]
+            want = ev[role]["code"]
             right = [i for i, (_, code) in enumerate(kinds) if code == want]
             if right:
-                stats["target among candidates (strict)"] += 1
+                stats[f"{role} among candidates (strict)"] += 1
             else:
                 right = [i for i, (_, code) in enumerate(kinds) if code and code[:3] == want[:3]]
-                stats["target among candidates (country)" if right else "target not among candidates"] += 1
+                stats[f"{role} among candidates (country)" if right else f"{role} not among candidates"] += 1
         if right:
             groups.append(([f for _, _, f in rec["candidates"]], right))
     return groups, stats
 
 
-def train(files: list[Path] | None = None, out: Path | None = None, quiet: bool = False) -> dict:
-    from .choose import model_path
+def fit(records: list[dict], *, quiet: bool = False, meta: dict | None = None):
+    """Both models from annotated records: the detector from a rules-only pass, then the target ranker
+    from a pass with the detector, so it learns to place the detector's events too."""
     from .linear import train_ranker
 
-    files = files or corpus_files()
-    out = out or model_path()
+    meta = dict(meta or {})
     started = time.perf_counter()
-    records = [r for path in files for r in read_records(path)]
-    recorded = record_candidates(records)
+    _, source_recorded, words = record_candidates(records, record_words=True)
+    detector = train_detector(records, words, CONFIG, meta)
+    gold_by_id = {r["id"]: r for r in records}
+    params = {k: CONFIG[k] for k in ("bits", "epochs", "rate", "l2", "seed")}
     if not quiet:
-        print(f"train: coded {len(records)} records, {len(recorded)} events recorded "
-              f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)
-    groups, stats = label(recorded, {r["id"]: r for r in records})
-    meta = {"version": config_digest()[:8] + "." + corpus_digest(files)[:8], "corpus_sha256": corpus_digest(files),
-            "config_sha256": config_digest(), "config": CONFIG, "records": len(records),
-            "examples": len(groups), "labels": dict(stats), "corpus_files": [p.name for p in files]}
-    ranker = train_ranker(groups, **{k: CONFIG[k] for k in ("bits", "epochs", "rate", "l2", "seed")}, meta=meta)
+        print(f"train: detector from {len(words)} words ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    recorded, source_recorded2, _ = record_candidates(records, detector=detector)
+    groups, stats = label(recorded, gold_by_id)
+    ranker = train_ranker(groups, **params, meta={**meta, "examples": len(groups), "labels": dict(stats)})
     hits = sum(1 for feats, right in groups if int(ranker.probabilities(feats).argmax()) in right)
     ranker.meta["train_accuracy"] = round(hits / max(1, len(groups)), 4)
-    ranker.save(out)
+    # The source ranker sees the subject-less events of both passes (lexicon and detector events).
+    sgroups, sstats = label(source_recorded + source_recorded2, gold_by_id, role="source")
+    source_ranker = train_ranker(sgroups, **params, meta={**meta, "examples": len(sgroups), "labels": dict(sstats)})
+    if not quiet:
+        print(f"train: rankers from {len(groups)} and {len(sgroups)} events ({time.perf_counter() - started:.0f} s)",
+              file=sys.stderr)
+    return detector, ranker, source_ranker
+
+
+def train(files: list[Path] | None = None, quiet: bool = False) -> dict:
+    from . import choose, detect
+
+    files = files or corpus_files()
+    records = [r for path in files for r in read_records(path)]
+    meta = {"version": config_digest()[:8] + "." + corpus_digest(files)[:8], "corpus_sha256": corpus_digest(files),
+            "config_sha256": config_digest(), "config": CONFIG, "records": len(records),
+            "corpus_files": [p.name for p in files]}
+    detector, ranker, source_ranker = fit(records, quiet=quiet, meta=meta)
+    detector.save(detect.model_path())
+    ranker.save(choose.model_path())
+    source_ranker.save(choose.source_model_path())
     if not quiet:
         print(json.dumps({k: v for k, v in ranker.meta.items() if k != "config"}, indent=1))
-        print(f"train: {len(records)} records, {len(groups)} examples, {time.perf_counter() - started:.0f} s -> {out}")
+        print(f"train: {len(records)} records -> {detect.model_path().parent}")
     return ranker.meta
 
 
 def check(files: list[Path] | None = None) -> list[str]:
     """Why the shipped weights do not match the corpus and config that should have produced them."""
-    from .choose import model_path
+    from . import choose, detect
     from .linear import Ranker
 
     files = files or corpus_files()
-    path = model_path()
-    if not path.exists():
-        return [f"{path} is missing: run `make train`"]
-    meta = Ranker.load(path).meta
     problems = []
-    if meta.get("corpus_sha256") != corpus_digest(files):
-        problems.append("the corpus changed since the weights were trained: run `make train`")
-    if meta.get("config_sha256") != config_digest():
-        problems.append("the training config changed since the weights were trained: run `make train`")
+    for path, load in ((choose.model_path(), Ranker.load), (choose.source_model_path(), Ranker.load),
+                       (detect.model_path(), detect.Detector.load)):
+        if not path.exists():
+            problems.append(f"{path} is missing: run `make train`")
+            continue
+        meta = load(path).meta
+        if meta.get("corpus_sha256") != corpus_digest(files):
+            problems.append(f"{path.name}: the corpus changed since it was trained: run `make train`")
+        if meta.get("config_sha256") != config_digest():
+            problems.append(f"{path.name}: the training config changed since it was trained: run `make train`")
     return problems
 
 

@@ -54,6 +54,26 @@ def _call(fn, args, item):
     return fn(item, *args)
 
 
+_SHARED: dict[str, Any] = {}
+
+
+class Shared:
+    """A value registered in this process before the pool forks: tasks carry its name, not the value."""
+
+    __slots__ = ("token",)
+
+    def __init__(self, token: str):
+        self.token = token
+
+    def get(self) -> Any:
+        return _SHARED[self.token]
+
+
+def resolve(value: Any) -> Any:
+    """The value behind a LocalRunner.share handle; any other value as it is."""
+    return value.get() if isinstance(value, Shared) else value
+
+
 class LocalRunner(Runner):
     """Tasks in this process (processes=1) or in forked worker processes, each keeping its pipeline."""
 
@@ -64,6 +84,15 @@ class LocalRunner(Runner):
 
     def describe(self) -> str:
         return f"local, {self.processes} process{'es' if self.processes > 1 else ''}"
+
+    def share(self, value):
+        if self.processes == 1:
+            return value
+        import uuid
+
+        token = uuid.uuid4().hex
+        _SHARED[token] = value  # forked workers inherit it
+        return Shared(token)
 
     def map_unordered(self, fn, items, *args):
         if self.processes == 1:
@@ -98,4 +127,4 @@ def make_runner(engine: str = "local", *, processes: int = 1, workers: int | Non
     raise UsageError(f"unknown engine {engine!r}", fix=f"use one of {', '.join(ENGINES)}")
 
 
-__all__ = ["ENGINES", "LocalRunner", "Runner", "make_runner"]
+__all__ = ["ENGINES", "LocalRunner", "Runner", "Shared", "make_runner", "resolve"]

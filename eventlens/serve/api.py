@@ -34,7 +34,7 @@ _ERRORS = {status: {"model": ErrorBody, "description": description} for status, 
     (413, "Request body over the size limit"),
     (422, "A parameter or the body failed validation"),
     (500, "An unexpected failure"),
-    (503, "The store cannot be opened"),
+    (503, "The store cannot be opened, a query ran over the time limit, or the server is busy (see Retry-After)"),
 )}
 router = APIRouter(prefix="/api", responses=_ERRORS)
 
@@ -71,9 +71,17 @@ def code(body: CodeRequest, s: Settings = Depends(settings)) -> dict[str, Any]:
     """The events of one text: the same JSON as `eventlens code --format json`."""
     from ..coding import code_text
 
-    # The spaCy pipeline and the coder are shared: one text at a time.
-    with s.coder_lock:
-        events = code_text(body.text, date=body.date, article_id=body.id, coder=s.coder())
+    # The spaCy pipeline and the coder are shared: one text at a time, and a bounded number waiting.
+    if not s.code_slots.acquire(blocking=False):
+        raise ApiError(503, "busy", "too many texts are being coded; try again shortly",
+                       "retry after the seconds in Retry-After, or code in bulk with `eventlens code`",
+                       headers={"Retry-After": "2"})
+    try:
+        with s.coder_lock:
+            events = code_text(body.text, date=body.date, article_id=body.id, coder=s.coder(),
+                               article_timeout=s.article_timeout)
+    finally:
+        s.code_slots.release()
     return {"events": [event.to_dict() for event in events], "articles": 1}
 
 
@@ -101,8 +109,11 @@ def events(source: ActorCode = None, target: ActorCode = None, code: CameoPrefix
            limit: Annotated[int, Query(ge=1, le=500)] = 50, s: Settings = Depends(settings)) -> dict[str, Any]:
     """The filters of `eventlens events`; each event carries `article_key` and `sentence_index`, the
     sentence of its representative mention (open it with /api/articles/{article_key})."""
-    with s.reader() as con:
-        return network.events_page(con, _filters(source, target, code, since, until), offset=offset, limit=limit)
+    def compute():
+        with s.reader() as con:
+            return network.events_page(con, _filters(source, target, code, since, until), offset=offset, limit=limit)
+
+    return s.cached(("events", source, target, code, since, until, offset, limit), compute)
 
 
 @router.get("/dyad", summary="Events between two actors per period, both directions")
@@ -113,14 +124,17 @@ def dyad(a: ActorCode = None, b: ActorCode = None, by: Literal["day", "week", "m
     pair with the most events; with one, that actor and its busiest partner."""
     from ..store import query
 
-    with s.reader() as con:
-        if not (a and b):
-            pair = network.busiest_pair(con, actor=a or b)
-            if pair is None:
-                return {"a": (a or b or "").upper() or None, "b": None, "by": by, "rows": []}
-            a, b = pair["a"], pair["b"]
-        rows = query.dyad(con, a, b, by=by, filters={"code": code, "since": since, "until": until})
-    return {"a": a.upper(), "b": b.upper(), "by": by, "rows": rows}
+    def compute(a=a, b=b):
+        with s.reader() as con:
+            if not (a and b):
+                pair = network.busiest_pair(con, actor=a or b)
+                if pair is None:
+                    return {"a": (a or b or "").upper() or None, "b": None, "by": by, "rows": []}
+                a, b = pair["a"], pair["b"]
+            rows = query.dyad(con, a, b, by=by, filters={"code": code, "since": since, "until": until})
+        return {"a": a.upper(), "b": b.upper(), "by": by, "rows": rows}
+
+    return s.cached(("dyad", a, b, by, code, since, until), compute)
 
 
 @router.get("/actors", summary="The most active actors")
@@ -138,9 +152,12 @@ def actor_network(since: Since = None, until: Until = None, code: CameoPrefix = 
                   limit: Annotated[int, Query(ge=1, le=2000)] = 200, s: Settings = Depends(settings)) -> dict[str, Any]:
     """Actors (countries, or full codes with level=actor) as nodes; source→target edges with their
     event count, mean Goldstein and cooperation/conflict counts, within the time filter."""
-    with s.reader() as con:
-        return network.network(con, _filters(code=code, since=since, until=until), level=level,
-                               min_events=min_events, limit=limit)
+    def compute():
+        with s.reader() as con:
+            return network.network(con, _filters(code=code, since=since, until=until), level=level,
+                                   min_events=min_events, limit=limit)
+
+    return s.cached(("network", since, until, code, level, min_events, limit), compute)
 
 
 @router.get("/map", summary="Events with a place of action")
@@ -196,30 +213,53 @@ class IngestRequest(BaseModel):
     articles: list[ArticleIn] = Field(min_length=1, max_length=1000)
 
 
-@router.post("/ingest", summary="Code articles and store their events (needs the token)",
-             responses={401: {"model": ErrorBody, "description": "Missing or wrong token"},
-                        403: {"model": ErrorBody, "description": "Writes are off: no token configured"}})
+_WRITE_ERRORS = {401: {"model": ErrorBody, "description": "Missing or wrong token"},
+                 403: {"model": ErrorBody, "description": "Writes are off: no token configured"}}
+
+
+class JobView(BaseModel):
+    job: str = Field(description="the job id: poll GET /api/jobs/{job}")
+    status: Literal["queued", "running", "done", "failed"]
+    submitted: str
+    finished: str | None
+    articles_submitted: int
+    result: dict[str, Any] | None = Field(description="when done: articles, mentions, unchanged, skipped, events, "
+                                                      "coder_version, problems (as `eventlens ingest`)")
+    error: str | None
+
+
+@router.post("/ingest", summary="Code articles and store their events in a background job (needs the token)",
+             status_code=202, response_model=JobView, responses=_WRITE_ERRORS)
 def ingest(body: IngestRequest, credentials: HTTPAuthorizationCredentials | None = Depends(_bearer),
            s: Settings = Depends(settings)) -> dict[str, Any]:
-    """Articles already stored with this coder version are not coded again (as `eventlens ingest`)."""
-    from ..store import ingest_paths
+    """Queues the articles and answers 202 at once with the job to poll (`GET /api/jobs/{job}`). The job
+    codes without holding the store, so reads go on meanwhile. Articles already stored with this coder
+    version are not coded again (as `eventlens ingest`)."""
+    from ..models import Article
+    from .jobs import JobsFull
 
     s.check_token(credentials.credentials if credentials else None)
-    problems: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="eventlens-ingest-") as folder:
-        path = os.path.join(folder, "articles.jsonl")
-        with open(path, "w", encoding="utf-8") as out:
-            for number, item in enumerate(body.articles, 1):
-                record = item.model_dump(exclude_none=True)
-                record.setdefault("id", f"api-{number}")
-                if item.date:
-                    record["date"] = item.date.isoformat()
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        with s.store_lock, s.coder_lock:
-            stats = ingest_paths([path], db=s.db, warn=lambda err: problems.append(err.one_line()))
-    return {"articles": stats.articles, "mentions": stats.mentions, "unchanged": stats.unchanged,
-            "skipped": stats.skipped, "events": stats.events, "coder_version": stats.coder_version,
-            "problems": problems}
+    articles = [Article(id=item.id or f"api-{number}", text=item.text, date=item.date, title=item.title,
+                        url=item.url, source=item.source, origin=f"request: article {number}")
+                for number, item in enumerate(body.articles, 1)]
+    try:
+        job = s.jobs.submit(articles)
+    except JobsFull:
+        raise ApiError(503, "busy", "too many ingest jobs are waiting", "poll your jobs and submit later",
+                       headers={"Retry-After": "10"}) from None
+    return job.view()
+
+
+@router.get("/jobs/{job_id}", summary="An ingest job's status and result (needs the token)",
+            response_model=JobView, responses=_WRITE_ERRORS)
+def job_status(job_id: Annotated[str, Path(pattern=r"^[0-9a-f]{32}$")],
+               credentials: HTTPAuthorizationCredentials | None = Depends(_bearer),
+               s: Settings = Depends(settings)) -> dict[str, Any]:
+    s.check_token(credentials.credentials if credentials else None)
+    job = s.jobs.get(job_id)
+    if job is None:
+        raise ApiError(404, "not_found", f"no job {job_id}", "use the id POST /api/ingest gave")
+    return job.view()
 
 
 # --- export ----------------------------------------------------------------------------------------

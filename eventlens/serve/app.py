@@ -2,8 +2,10 @@
 security headers and the dashboard's static files. Routes live in `api.py`."""
 from __future__ import annotations
 
+import hashlib
 import hmac
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +22,13 @@ from ..store.schema import DEFAULT_DB, StoreError
 
 STATIC = Path(__file__).parent / "static"
 MAX_BODY_BYTES = 1_000_000
+# /api/code: one text is coded at a time; this many requests may be in (one coding, the rest waiting).
+# More get 503 with Retry-After at once, so a burst never piles up threads and memory.
+MAX_CODE_REQUESTS = 4
+CODE_TIMEOUT_S = 10.0  # the per-article time budget of /api/code and of ingest jobs
+QUERY_TIMEOUT_S = 10.0  # a store query running longer is interrupted (503 query_timeout)
+IDLE_CLOSE_S = 0.5  # the shared read-only connection is closed after this long without a request
+CACHE_ENTRIES = 512  # answers of read routes kept per store generation
 
 # Scripts, styles, images and data come from this server only, and no script may be inline: even if
 # some text escaped escaping, the browser would not run it.
@@ -34,17 +43,20 @@ _HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "
 class ApiError(Exception):
     """An error a route raises on purpose, rendered in the one error shape."""
 
-    def __init__(self, status: int, code: str, message: str, fix: str | None = None):
+    def __init__(self, status: int, code: str, message: str, fix: str | None = None,
+                 headers: dict[str, str] | None = None):
         super().__init__(message)
         self.status, self.code, self.message, self.fix = status, code, message, fix
+        self.headers = headers
 
 
 def error_body(code: str, message: str, fix: str | None) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, "fix": fix}}
 
 
-def error_response(status: int, code: str, message: str, fix: str | None = None) -> JSONResponse:
-    return JSONResponse(error_body(code, message, fix), status_code=status)
+def error_response(status: int, code: str, message: str, fix: str | None = None,
+                   headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(error_body(code, message, fix), status_code=status, headers=headers)
 
 
 @dataclass
@@ -52,11 +64,56 @@ class Settings:
     db: str = DEFAULT_DB
     token: str | None = None
     max_body_bytes: int = MAX_BODY_BYTES
-    # One lock for the store: DuckDB lets a process hold read-only or read-write connections to a file,
-    # not both, and ingest needs read-write. Reads take milliseconds, so serialising them costs little.
+    # DuckDB lets a process hold read-only or read-write connections to a file, not both: readers share one
+    # read-only connection (reader()); a write waits for them and holds new ones off (writer()).
     store_lock: threading.Lock = field(default_factory=threading.Lock)
     coder_lock: threading.Lock = field(default_factory=threading.Lock)
+    code_slots: threading.BoundedSemaphore = field(
+        default_factory=lambda: threading.BoundedSemaphore(MAX_CODE_REQUESTS))
+    article_timeout: float = CODE_TIMEOUT_S
+    query_timeout: float = QUERY_TIMEOUT_S
     _coder: Any = None
+    _jobs: Any = None
+    _shared: Any = None  # the read-only connection the readers share
+    _users: int = 0
+    _writing: bool = False
+    _last_used: float = 0.0
+    _closer: Any = None
+    _shared_state: threading.Condition = field(default_factory=threading.Condition)
+    # Answers of read routes, per store generation: a new generation starts whenever the store is opened
+    # afresh or written, so an answer is never older than what the store holds.
+    _cache: Any = field(default_factory=lambda: __import__("collections").OrderedDict())
+    _cache_lock: threading.Lock = field(default_factory=threading.Lock)
+    _generation: int = 0
+
+    def cached(self, key: tuple, compute):
+        """compute() once per key and store generation (at most CACHE_ENTRIES answers are kept)."""
+        with self._cache_lock:
+            generation = self._generation
+            hit = self._cache.get(key)
+            if hit is not None and hit[0] == generation:
+                self._cache.move_to_end(key)
+                return hit[1]
+        value = compute()
+        with self._cache_lock:
+            if generation == self._generation:
+                self._cache[key] = (generation, value)
+                while len(self._cache) > CACHE_ENTRIES:
+                    self._cache.popitem(last=False)
+        return value
+
+    def _new_generation(self) -> None:
+        with self._cache_lock:
+            self._generation += 1
+            self._cache.clear()
+
+    @property
+    def jobs(self):
+        if self._jobs is None:
+            from .jobs import Jobs
+
+            self._jobs = Jobs(self)
+        return self._jobs
 
     @property
     def writable(self) -> bool:
@@ -64,14 +121,104 @@ class Settings:
 
     @contextmanager
     def reader(self) -> Iterator[Any]:
+        """A cursor on the store for one request. The read-only connection is shared by concurrent requests
+        (each has its own cursor, so reads run in parallel) and closed after IDLE_CLOSE_S without requests,
+        so that `eventlens ingest` in another process can then take the store. A query over
+        `query_timeout` seconds is interrupted (503 query_timeout)."""
+        import duckdb
+
+        cursor = self._checkout()
+        timer = threading.Timer(self.query_timeout, cursor.interrupt)
+        timer.start()
+        try:
+            yield cursor
+        except duckdb.InterruptException:
+            raise ApiError(503, "query_timeout", f"the query ran over {self.query_timeout:g} s and was stopped",
+                           "narrow the filters or lower the limit", headers={"Retry-After": "5"}) from None
+        finally:
+            timer.cancel()
+            cursor.close()
+            self._checkin()
+
+    def _checkout(self):
         from ..store import open_store
 
-        with self.store_lock:
-            con = open_store(self.db, read_only=True)
+        with self._shared_state:
+            while self._writing:
+                self._shared_state.wait()
+            if self._shared is None:
+                self._shared = open_store(self.db, read_only=True)  # raises StoreError: no store, not one
+                self._new_generation()  # another process may have written the store meanwhile
+                self._start_closer()
+            self._users += 1
             try:
-                yield con
+                return self._shared.cursor()
+            except Exception:
+                self._users -= 1
+                raise
+
+    def _checkin(self) -> None:
+        with self._shared_state:
+            self._users -= 1
+            self._last_used = time.monotonic()
+            self._shared_state.notify_all()
+
+    def _start_closer(self) -> None:
+        if self._closer is not None and self._closer.is_alive():
+            return
+
+        def close_when_idle():
+            while True:
+                time.sleep(IDLE_CLOSE_S / 2)
+                with self._shared_state:
+                    if self._shared is None:
+                        self._closer = None
+                        return
+                    if self._users == 0 and time.monotonic() - self._last_used > IDLE_CLOSE_S:
+                        self._shared.close()
+                        self._shared = None
+                        self._closer = None
+                        return
+
+        # Not a daemon: at exit it closes the connection cleanly (within IDLE_CLOSE_S) instead of being cut off.
+        self._closer = threading.Thread(target=close_when_idle, name="eventlens-store-closer", daemon=False)
+        self._closer.start()
+
+    @contextmanager
+    def writer(self) -> Iterator[Any]:
+        """A cursor on the store read-write, for an ingest job's write. DuckDB lets a process hold read-only or
+        read-write connections to a file, not both: the shared read-only connection is swapped for a
+        read-write one (without external access), and the readers take their cursors from it, reading the
+        last committed state, so reads go on during the write. It is closed when the server is idle."""
+        from ..store import open_store
+
+        with self.store_lock:  # one writer at a time
+            with self._shared_state:
+                self._writing = True
+                try:
+                    while self._users:
+                        self._shared_state.wait()
+                    if self._shared is not None:
+                        self._shared.close()
+                        self._shared = None
+                    self._shared = open_store(self.db, external_access=False)
+                    # No checkpoint at the write's commit (it would hold up the readers for seconds): the
+                    # log is folded into the file when the connection closes, once the server is idle.
+                    self._shared.execute("SET checkpoint_threshold = '4GB'")
+                    self._start_closer()
+                    cursor = self._shared.cursor()
+                    self._users += 1
+                finally:
+                    self._writing = False
+                    self._shared_state.notify_all()
+            try:
+                yield cursor
             finally:
-                con.close()
+                cursor.close()
+                self._new_generation()
+                # The readers keep the read-write connection until the server is idle; then it closes
+                # (with its checkpoint) and the next request opens the store read-only again.
+                self._checkin()
 
     def coder(self):
         """The coder, built on first use (loading dictionaries takes a second or two)."""
@@ -86,7 +233,9 @@ class Settings:
             raise ApiError(403, "writes_disabled", "write endpoints are off on this server",
                            "start it with `eventlens serve --token TOKEN` (or EVENTLENS_TOKEN) and send "
                            "`Authorization: Bearer TOKEN`")
-        if not given or not hmac.compare_digest(given.encode(), self.token.encode()):
+        # Compared in constant time, as digests so that not even the token's length shows in the timing.
+        if not given or not hmac.compare_digest(hashlib.sha256(given.encode("utf-8", "surrogateescape")).digest(),
+                                                hashlib.sha256(self.token.encode()).digest()):
             raise ApiError(401, "unauthorized", "missing or wrong token", "send `Authorization: Bearer TOKEN`")
 
 
@@ -154,7 +303,7 @@ def create_app(db: str = DEFAULT_DB, token: str | None = None, max_body_bytes: i
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError):
-        return error_response(exc.status, exc.code, exc.message, exc.fix)
+        return error_response(exc.status, exc.code, exc.message, exc.fix, exc.headers)
 
     @app.exception_handler(EventlensError)
     async def _eventlens_error(request: Request, exc: EventlensError):

@@ -25,7 +25,9 @@ def events_page(con, filters: dict[str, Any] | None, *, offset: int = 0, limit: 
     filters = {k: v for k, v in (filters or {}).items() if k != "limit"}
     where, params = where_clause(filters)
     total = con.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
+    # Filter, sort and cut the events first: only the page's mentions are joined and their JSON read.
     cursor = con.execute(f"""
+        WITH e AS (SELECT * FROM events e WHERE {where} ORDER BY e.date NULLS LAST, e.event_id LIMIT ? OFFSET ?)
         SELECT e.event_id, e.date, e.source_code, json_extract_string(m.record, '$.source.name') AS source_name,
                e.target_code, json_extract_string(m.record, '$.target.name') AS target_name,
                e.code, json_extract_string(m.record, '$.name') AS name, e.quad_class, e.goldstein,
@@ -33,10 +35,8 @@ def events_page(con, filters: dict[str, Any] | None, *, offset: int = 0, limit: 
                e.geo_lat AS lat, e.geo_lon AS lon, e.source_url,
                m.content_hash AS article_key, m.article_id, m.sentence_index, m.mention_id,
                json_extract_string(m.record, '$.sentence') AS sentence
-        FROM events e JOIN mentions m USING (mention_id)
-        WHERE {where}
-        ORDER BY e.date NULLS LAST, e.event_id
-        LIMIT ? OFFSET ?""", params + [int(limit), int(offset)])
+        FROM e JOIN mentions m USING (mention_id)
+        ORDER BY e.date NULLS LAST, e.event_id""", params + [int(limit), int(offset)])
     return {"total": total, "offset": offset, "limit": limit, "events": _dicts(cursor)}
 
 

@@ -7,6 +7,7 @@ Tables and guarantees: docs/store.md.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass
 from typing import Callable
@@ -15,7 +16,7 @@ from ..errors import EventlensError, InputError
 from ..models import Article
 from .dedup import rebuild_events
 from .schema import DEFAULT_DB, SCHEMA_VERSION, StoreError, content_hash, open_store
-from .writer import StoreWriter, WriteStats
+from .writer import StoreWriter, WriteStats, _is_duckdb_error, write_failure
 
 _STAGED = ("recode_articles", "recode_sentences", "recode_mentions")
 
@@ -98,11 +99,12 @@ def ingest_paths(paths, *, db: str = DEFAULT_DB, default_date: dt.date | None = 
                 yield item
             lookup.close()
 
-        written = _code_into(writer, articles_to_code(), coder, processes, batch_size, batch_articles,
-                             warn, progress, article_timeout)
-        events = rebuild_events(con)
+        with _write_errors():
+            written = _code_into(writer, articles_to_code(), coder, processes, batch_size, batch_articles,
+                                 warn, progress, article_timeout)
+            events = rebuild_events(con)
     finally:
-        con.close()
+        _close(con)
     return JobStats.of(written, events, len(coder.problems), coder.version)
 
 
@@ -138,13 +140,34 @@ def recode_store(*, db: str = DEFAULT_DB, processes: int | str = "auto", batch_s
                                   origin=f"store: {article_id}")
             reader.close()
 
-        written = _code_into(writer, stored_articles(), coder, processes, batch_size, batch_articles,
-                             warn, progress, article_timeout)
-        _swap_in_recoded(con)
-        events = rebuild_events(con)
+        with _write_errors():
+            written = _code_into(writer, stored_articles(), coder, processes, batch_size, batch_articles,
+                                 warn, progress, article_timeout)
+            _swap_in_recoded(con)
+            events = rebuild_events(con)
     finally:
-        con.close()
+        _close(con)
     return JobStats.of(written, events, len(coder.problems), coder.version)
+
+
+@contextlib.contextmanager
+def _write_errors():
+    """A write that fails in DuckDB (a full disk, a file-size limit) becomes one StoreError."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except Exception as exc:
+        if _is_duckdb_error(exc):
+            raise write_failure(exc) from None
+        raise
+
+
+def _close(con) -> None:
+    try:
+        con.close()
+    except Exception:  # closing checkpoints; on a full disk that fails, and the log keeps the commits
+        pass
 
 
 def _swap_in_recoded(con) -> None:

@@ -98,7 +98,7 @@ def dyad(con, a: str, b: str, by: str = "month", filters: dict[str, Any] | None 
     label_a, label_b = a.upper(), b.upper()
     cursor = con.execute(f"""
         SELECT CAST(date_trunc('{by}', e.date) AS DATE) AS period,
-               CASE WHEN {forward} THEN '{label_a} -> {label_b}' ELSE '{label_b} -> {label_a}' END AS direction,
+               CASE WHEN {forward} THEN ? ELSE ? END AS direction,
                count(*) AS events,
                count(*) FILTER (WHERE e.quad_class = 1) AS verbal_cooperation,
                count(*) FILTER (WHERE e.quad_class = 2) AS material_cooperation,
@@ -109,7 +109,9 @@ def dyad(con, a: str, b: str, by: str = "month", filters: dict[str, Any] | None 
                sum(e.num_mentions) AS mentions
         FROM events e
         WHERE e.date IS NOT NULL AND (({forward}) OR ({backward})) AND {where}
-        GROUP BY ALL ORDER BY period, direction""", params + params + backward_params + extra)
+        GROUP BY ALL ORDER BY period, direction""",
+        # The labels are parameters too: actor names typed on the command line never become SQL.
+        params + [f"{label_a} -> {label_b}", f"{label_b} -> {label_a}"] + params + backward_params + extra)
     return _dicts(cursor)
 
 

@@ -107,9 +107,10 @@ _DDL = [
 ]
 
 
-def open_store(path: str = DEFAULT_DB, *, read_only: bool = False):
+def open_store(path: str = DEFAULT_DB, *, read_only: bool = False, external_access: bool = True):
     """Open (and on first use create) a store. Read-only connections also lose file access, so a
-    query can neither change the store nor read or write other files."""
+    query can neither change the store nor read or write other files; `external_access=False` takes it
+    from a writing connection too (`eventlens serve`)."""
     import duckdb
 
     if read_only and os.path.isdir(path):
@@ -123,7 +124,7 @@ def open_store(path: str = DEFAULT_DB, *, read_only: bool = False):
                 raise StoreError("no store here", where=path, fix="create one with `eventlens ingest`")
             con = duckdb.connect(path, read_only=True, config={"enable_external_access": False})
         else:
-            con = duckdb.connect(path)
+            con = duckdb.connect(path, config={} if external_access else {"enable_external_access": False})
     except duckdb.Error as exc:
         raise StoreError(f"cannot open the store ({exc})", where=path,
                          fix="check the path; only one process may write a store at a time") from None

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import EventlensError
-from .schema import ARTICLE_COLUMNS, MENTION_COLUMNS, content_hash, insert_columns, lead_end, mention_values
+from .schema import (ARTICLE_COLUMNS, MENTION_COLUMNS, StoreError, content_hash, insert_columns, lead_end,
+                     mention_values)
 
 _SENTENCE_COLUMNS = [("content_hash", "VARCHAR"), ("sentence_index", "INTEGER"), ("text", "VARCHAR")]
 _ERROR_COLUMNS = [("input", "VARCHAR"), ("error_code", "VARCHAR"), ("reason", "VARCHAR"), ("fix", "VARCHAR"),
@@ -28,6 +29,19 @@ class WriteStats:
     events: int = 0  # event mentions written
     skipped: int = 0  # bad inputs and articles that could not be coded
     unchanged: int = 0  # already stored with this coder version, not coded again
+
+
+def _is_duckdb_error(exc: BaseException) -> bool:
+    return type(exc).__module__.startswith(("duckdb", "_duckdb"))
+
+
+def write_failure(exc: BaseException) -> StoreError:
+    """A failed write (full disk, file-size limit, I/O error) as one clear error. The batch's transaction
+    did not commit, so the store holds exactly the batches committed before it."""
+    reason = str(exc).split("\n")[0]
+    return StoreError(f"cannot write the store ({reason}); nothing of the failed batch was kept", where=None,
+                      fix="free disk space (or raise the file-size limit), then run the same command again: "
+                          "it codes only what is missing")
 
 
 def now() -> dt.datetime:
@@ -120,8 +134,13 @@ class StoreWriter:
             insert_columns(con, f"{self.prefix}mentions", MENTION_COLUMNS, self._mentions)
             insert_columns(con, "errors", _ERROR_COLUMNS, errors)
             con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
+        except BaseException as exc:
+            try:
+                con.execute("ROLLBACK")
+            except Exception:
+                pass  # a COMMIT that failed (disk full) has already ended the transaction
+            if _is_duckdb_error(exc):
+                raise write_failure(exc) from None
             raise
         self.stats.articles += len(self._hashes)
         self.stats.events += len(self._mentions)

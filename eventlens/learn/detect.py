@@ -1,0 +1,226 @@
+"""Is there an event at this word, and of which CAMEO root: the learned detector that finds the acts the
+lexicon has no entry for ("lodged a strong protest", "cut ties", "switched recognition").
+
+Every verb, and every noun a light verb governs, of a sentence that names an actor is a candidate
+trigger. A multinomial linear model over hashed features of the word and its parse neighbourhood gives
+P(root | word) over the 20 CAMEO roots and NONE; the code within the root is the one the corpus most
+often gives that word (its lemma with its object, else its lemma) in that root, else the root's
+"not specified" code. A proposal becomes a rules Candidate, so actors, negation, modality, the
+target ranker and the Event record are the same as for lexicon events.
+"""
+from __future__ import annotations
+
+import json
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from ..coding.grammar import clause_of, is_passive, lemma, passive_subjects, subjects
+from ..coding.rules import LIGHT_VERBS, Candidate, _default_targets
+
+ROOTS = [f"{i:02d}" for i in range(1, 21)]
+CLASSES = ["NONE", *ROOTS]
+MODEL_FILE = "detector.npz"
+
+
+def _h(feature: str, mask: int) -> int:
+    return zlib.crc32(feature.encode("utf-8")) & mask
+
+
+def trigger_tokens(sent) -> list:
+    """The words that may carry an event: verbs, and nouns a light verb governs ("held talks")."""
+    out = []
+    for tok in sent:
+        if tok.pos_ == "VERB":
+            out.append(tok)
+        elif tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and lemma(tok.head) in LIGHT_VERBS:
+            out.append(tok)
+    return out
+
+
+def token_features(tok, actor_tokens: set[int]) -> list[str]:
+    """What the detector sees of one word: itself, its object, particle, prepositions, complements,
+    what governs it, negation and modality, and whether actors stand around it."""
+    lem = lemma(tok)
+    f = [f"l={lem}", f"w={tok.lower_}", f"t={tok.tag_}", f"d={tok.dep_}", f"l={lem}|d={tok.dep_}"]
+    kids = list(tok.children)
+    objs = [c for c in kids if c.dep_ in ("dobj", "attr", "oprd")]
+    for c in objs[:2]:
+        f += [f"o={lemma(c)}", f"l={lem}|o={lemma(c)}"]
+    for c in kids:
+        if c.dep_ == "prt":
+            f += [f"l={lem}|prt={c.lower_}"]
+        elif c.dep_ in ("prep", "agent", "dative"):
+            f += [f"l={lem}|p={c.lower_}"]
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    f += [f"l={lem}|p={c.lower_}|{lemma(p)}"]
+        elif c.dep_ in ("xcomp", "ccomp"):
+            f += [f"l={lem}|comp={lemma(c)}", f"comp={lemma(c)}"]
+        elif c.dep_ == "neg":
+            f.append("neg")
+        elif c.dep_ == "aux" and c.tag_ == "MD":
+            f.append(f"md={c.lower_}")
+    head = tok.head
+    if head.i != tok.i:
+        f += [f"h={lemma(head)}|d={tok.dep_}", f"l={lem}|h={lemma(head)}"]
+    if is_passive(tok):
+        f.append(f"l={lem}|passive")
+    subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+    subj_actor = any(t.i in actor_tokens for s in subj for t in s.subtree)
+    obj_actor = any(t.i in actor_tokens for c in kids if c.dep_ in ("dobj", "prep", "dative", "agent")
+                    for t in c.subtree)
+    f += [f"sa={subj_actor}", f"oa={obj_actor}", f"l={lem}|sa={subj_actor}|oa={obj_actor}"]
+    return f
+
+
+@dataclass
+class Detector:
+    """The trained weights ([2**bits, 21]), the lemma-to-code tables and the firing threshold."""
+
+    weights: np.ndarray
+    bits: int
+    codes_by_object: dict[str, str]
+    codes_by_lemma: dict[str, str]
+    threshold: float
+    meta: dict
+
+    @property
+    def name(self) -> str:
+        return f"detector@{self.meta.get('version', '?')}"
+
+    def probabilities(self, features: list[list[str]]) -> np.ndarray:
+        mask = (1 << self.bits) - 1
+        rows = [np.fromiter((_h(f, mask) for f in feats), dtype=np.int64, count=len(feats)) for feats in features]
+        z = np.stack([self.weights[r].sum(axis=0) for r in rows]) if rows else np.zeros((0, len(CLASSES)))
+        z = np.exp(z - z.max(axis=1, keepdims=True))
+        return z / z.sum(axis=1, keepdims=True)
+
+    def code_for(self, tok, root: str) -> str:
+        lem = lemma(tok)
+        for c in tok.children:
+            if c.dep_ in ("dobj", "attr", "oprd"):
+                code = self.codes_by_object.get(f"{root}|{lem}|{lemma(c)}")
+                if code:
+                    return code
+        return self.codes_by_lemma.get(f"{root}|{lem}") or f"{root}0"
+
+    def propose(self, sent, taken: set[int], actor_tokens: set[int]) -> list[Candidate]:
+        """Candidates at the words no rule has used, where the model is confident of an event."""
+        toks = [t for t in trigger_tokens(sent) if t.i not in taken]
+        if not toks or not any(sent.start <= i < sent.end for i in actor_tokens):
+            return []
+        probs = self.probabilities([token_features(t, actor_tokens) for t in toks])
+        out = []
+        for tok, p in zip(toks, probs):
+            k = int(p.argmax())
+            if k == 0 or p[k] < self.threshold:
+                continue
+            root = CLASSES[k]
+            code = self.code_for(tok, root)
+            rule = f"model {self.name}: '{tok.text}' root {root} p={p[k]:.2f}, code {code}"
+            if tok.pos_ == "NOUN":  # "lodged a protest": the light verb's subject acts, its objects are targets
+                verb = tok.head
+                out.append(Candidate(code, rule, [verb, tok], subjects(verb), _default_targets(verb, tok),
+                                     clause_of(tok), confidence=round(float(p[k]) * 0.8, 3)))
+                continue
+            targets = _default_targets(tok, None)
+            if is_passive(tok) and not targets:
+                targets = passive_subjects(tok)
+            out.append(Candidate(code, rule, [tok], subjects(tok), targets, clause_of(tok),
+                                 confidence=round(float(p[k]) * 0.8, 3)))
+        return out
+
+    def recode(self, cands: list[Candidate], actor_tokens: set[int]) -> None:
+        """Where the lexicon's reading of a word and the model's disagree on the root and the model is
+        sure (p >= recode_threshold), the model's root wins ("shot" by troops is an assault, not a
+        protest); the rule says so."""
+        todo = [c for c in cands if c.entry is not None and c.action and c.action[0].pos_ in ("VERB", "NOUN")]
+        if not todo or self.recode_threshold >= 1.0:
+            return
+        probs = self.probabilities([token_features(c.action[0], actor_tokens) for c in todo])
+        for cand, p in zip(todo, probs):
+            k = int(p.argmax())
+            root = CLASSES[k]
+            if k == 0 or root == cand.code[:2] or p[k] < self.recode_threshold:
+                continue
+            code = self.code_for(cand.action[0], root)
+            cand.rule += f"; model {self.name}: root {root} p={p[k]:.2f} over the lexicon's {cand.code}, code {code}"
+            cand.code = code
+
+    @property
+    def recode_threshold(self) -> float:
+        return float(self.meta.get("recode_threshold", 1.0))
+
+    # -- persistence ------------------------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        used = np.flatnonzero(np.abs(self.weights).sum(axis=1))
+        extra = {"codes_by_object": self.codes_by_object, "codes_by_lemma": self.codes_by_lemma,
+                 "threshold": self.threshold, "bits": self.bits, **self.meta}
+        with open(path, "wb") as fh:
+            np.savez_compressed(fh, rows=used.astype(np.int32), weights=self.weights[used].astype(np.float16),
+                                meta=np.frombuffer(json.dumps(extra, sort_keys=True).encode(), dtype=np.uint8))
+
+    @classmethod
+    def load(cls, path: Path) -> "Detector":
+        with np.load(path) as data:
+            meta = json.loads(bytes(data["meta"]).decode())
+            weights = np.zeros((1 << meta["bits"], len(CLASSES)), dtype=np.float32)
+            weights[data["rows"]] = data["weights"].astype(np.float32)
+        return cls(weights=weights, bits=meta.pop("bits"), codes_by_object=meta.pop("codes_by_object"),
+                   codes_by_lemma=meta.pop("codes_by_lemma"), threshold=meta.pop("threshold"), meta=meta)
+
+
+def train_weights(examples: list[list[str]], labels: list[int], *, bits: int, epochs: int, rate: float,
+                  l2: float, seed: int, batch: int = 128) -> np.ndarray:
+    """Multinomial logistic regression by minibatch AdaGrad over hashed features, deterministic."""
+    mask = (1 << bits) - 1
+    hashed = [np.fromiter((_h(f, mask) for f in feats), dtype=np.int64, count=len(feats)) for feats in examples]
+    y = np.asarray(labels)
+    W = np.zeros((1 << bits, len(CLASSES)))
+    G = np.full_like(W, 1e-8)
+    rng = np.random.default_rng(seed)
+    for _ in range(epochs):
+        order = rng.permutation(len(hashed))
+        for start in range(0, len(order), batch):
+            idx = order[start:start + batch]
+            rows = [hashed[i] for i in idx]
+            lengths = np.array([len(r) for r in rows])
+            flat = np.concatenate(rows)
+            offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+            z = np.add.reduceat(W[flat], offsets, axis=0)
+            p = np.exp(z - z.max(axis=1, keepdims=True))
+            p /= p.sum(axis=1, keepdims=True)
+            p[np.arange(len(idx)), y[idx]] -= 1.0
+            grad = np.repeat(p, lengths, axis=0) + l2 * W[flat]
+            np.add.at(G, flat, grad * grad)
+            np.subtract.at(W, flat, rate * grad / np.sqrt(G[flat]))
+    return W
+
+
+class DetectorRecorder:
+    """Records every candidate word's features while the corpus is coded: the detector's training data."""
+
+    def __init__(self):
+        self.records: list[tuple[str, int, int, list[str], str, str]] = []
+
+    def record(self, article_id: str, sent, actor_tokens: set[int]) -> None:
+        for tok in trigger_tokens(sent):
+            obj = next((lemma(c) for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")), "")
+            self.records.append((article_id, tok.idx, tok.idx + len(tok.text), token_features(tok, actor_tokens),
+                                 lemma(tok), obj))
+
+
+def model_path() -> Path:
+    return Path(str(resources.files("eventlens.learn").joinpath("data", MODEL_FILE)))
+
+
+@lru_cache(maxsize=1)
+def shipped_detector() -> Detector | None:
+    path = model_path()
+    return Detector.load(path) if path.exists() else None

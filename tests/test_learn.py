@@ -1,0 +1,132 @@
+"""The learned coder: its corpus, its small models, the shipped weights, and their place in the coder."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from eventlens.learn import train
+from eventlens.learn.corpus import cameo_codes, expected_of, statistics, validate_record, _countries, read_records
+from eventlens.learn.detect import CLASSES, Detector, train_weights
+from eventlens.learn.linear import Ranker, train_ranker
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_ranker_learns_which_candidate_is_right():
+    # The right candidate is the one after the verb with an object path, whatever else it carries.
+    groups = []
+    for i in range(60):
+        noise = f"noise={i % 7}"
+        cands = [["path=nsubj", noise], ["path=dobj", f"noise={(i + 3) % 7}"], ["kind=none", noise]]
+        groups.append((cands, [1]))
+    ranker = train_ranker(groups, bits=12, epochs=5, seed=0)
+    probs = ranker.probabilities([["path=nsubj", "noise=9"], ["path=dobj", "noise=1"], ["kind=none"]])
+    assert int(probs.argmax()) == 1 and probs.sum() == pytest.approx(1.0)
+    assert ranker.top_features(["path=dobj", "noise=1"])[0][0] == "path=dobj"
+
+
+def test_ranker_round_trips_and_is_deterministic(tmp_path):
+    groups = [([["a", "b"], ["c"]], [0]), ([["c", "d"], ["a"]], [1])] * 10
+    one, two = train_ranker(groups, bits=10, seed=3), train_ranker(groups, bits=10, seed=3)
+    assert np.array_equal(one.weights, two.weights)
+    one.meta["version"] = "x"
+    one.save(tmp_path / "r.npz")
+    back = Ranker.load(tmp_path / "r.npz")
+    assert back.meta["version"] == "x"
+    assert np.allclose(back.logits([["a", "b"], ["c"]]), one.logits([["a", "b"], ["c"]]), atol=1e-5)
+
+
+def test_detector_weights_separate_event_words_from_others(tmp_path):
+    examples = [["l=attack", "sa=True"], ["l=eat", "sa=False"], ["l=protest", "sa=True"], ["l=sleep", "sa=True"]] * 30
+    labels = [CLASSES.index("19"), 0, CLASSES.index("14"), 0] * 30
+    weights = train_weights(examples, labels, bits=10, epochs=4, rate=0.3, l2=0.0, seed=0)
+    det = Detector(weights=weights.astype(np.float32), bits=10, codes_by_object={}, codes_by_lemma={"19|attack": "190"},
+                   threshold=0.5, meta={"version": "t"})
+    probs = det.probabilities([["l=attack", "sa=True"], ["l=eat", "sa=False"], ["l=protest", "sa=True"]])
+    assert [CLASSES[int(p.argmax())] for p in probs] == ["19", "NONE", "14"]
+    det.save(tmp_path / "d.npz")
+    back = Detector.load(tmp_path / "d.npz")
+    assert back.codes_by_lemma == {"19|attack": "190"} and back.threshold == 0.5
+    assert np.allclose(back.probabilities([["l=attack", "sa=True"]]), probs[:1], atol=1e-2)
+
+
+def test_validator_names_each_problem():
+    codes, countries = cameo_codes(), _countries()
+    good = {"id": "x", "text": "Moldova summoned the Russian ambassador.", "date": "2023-02-14", "style": "plain",
+            "domain": "diplomacy", "events": [{"trigger": "summoned", "source": {"text": "Moldova", "code": "MDA"},
+                                               "target": {"text": "the Russian ambassador", "code": "RUSGOV"},
+                                               "code": "114", "plover": "ACCUSE", "modality": "asserted"}]}
+    assert validate_record(good, codes, countries) == []
+    assert expected_of(good) == [{"source": "MDA", "target": "RUSGOV", "code": "114"}]
+    bad = json.loads(json.dumps(good))
+    bad["events"][0].update(trigger="expelled", code="999")
+    bad["events"][0]["target"] = {"text": None, "code": "RUSGOVX"}
+    problems = " | ".join(validate_record(bad, codes, countries))
+    assert "trigger 'expelled' does not occur" in problems and "'999' is not a CAMEO code" in problems
+    assert "3-letter chunks" in problems and "implied" in problems
+
+
+def test_gold_reader_scores_corpus_records(tmp_path):
+    from eventlens.evaluate.gold import read_gold
+
+    rec = {"id": "c1", "text": "Japan imposed sanctions on Russia.", "date": "2024-03-01", "style": "plain",
+           "domain": "economy", "events": [{"trigger": "imposed", "source": {"text": "Japan", "code": "JPN"},
+                                            "target": {"text": "Russia", "code": "RUS"}, "code": "163",
+                                            "plover": "SANCTION", "modality": "asserted"}]}
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    [gold] = read_gold(path)
+    assert [(e.source, e.target, e.code) for e in gold.expected] == [("JPN", "RUS", "163")]
+
+
+def test_corpus_is_valid_and_as_large_and_varied_as_promised():
+    files = train.corpus_files()
+    records = [r for p in files for r in read_records(p)]
+    codes, countries = cameo_codes(), _countries()
+    bad = [(r["id"], p) for r in records for p in validate_record(r, codes, countries)]
+    assert not bad, bad[:5]
+    assert len({r["id"] for r in records}) == len(records)
+    stats = statistics(records, codes)
+    assert stats["records"] >= 8000 and stats["no_event"] / stats["records"] >= 0.25
+    assert stats["roots"] == 20 and stats["codes"] >= 200 and stats["codes_with_10"] >= 200
+    real = {c for r in records for e in r["events"] for c in ((e["source"] or {}).get("code", "")[:3],
+                                                                ((e.get("target") or {}).get("code") or "")[:3])}
+    assert len(real & countries) >= 100
+
+
+def test_blind_set_is_valid_and_apart_from_the_corpus():
+    blind = read_records(ROOT / "eval" / "blind" / "blind.jsonl")
+    codes, countries = cameo_codes(), _countries()
+    assert len(blind) >= 600 and not [p for r in blind for p in validate_record(r, codes, countries)]
+    corpus_texts = {r["text"] for p in train.corpus_files() for r in read_records(p)}
+    assert not corpus_texts & {r["text"] for r in blind}
+
+
+def test_shipped_weights_match_the_corpus_and_config():
+    assert train.check() == []
+
+
+@pytest.mark.slow
+def test_training_is_deterministic(tmp_path):
+    records = read_records(train.corpus_files()[0])[:120]
+    first = train.fit(records, quiet=True, meta={"version": "t"})
+    second = train.fit(records, quiet=True, meta={"version": "t"})
+    assert np.array_equal(first[0].weights, second[0].weights)
+    assert np.array_equal(first[1].weights, second[1].weights) and np.array_equal(first[2].weights, second[2].weights)
+
+
+@pytest.mark.slow
+def test_learned_events_name_their_models(code):
+    events = code("Moldova summoned the Russian ambassador on Tuesday to protest a missile that crossed its "
+                  "airspace. Russia denied that its missile had strayed.", date="2023-02-14")
+    summoned = [e for e in events if e.code.startswith("11") and e.source.country == "MDA"]
+    assert summoned and summoned[0].target.country == "RUS"
+    assert any("targets@" in e.rule for e in events)
+    counts = Counter(e.rule.split("targets@")[1].split(":")[0] for e in events if "targets@" in e.rule)
+    from eventlens.learn.choose import shipped_ranker
+
+    assert set(counts) == {shipped_ranker().meta["version"]}
