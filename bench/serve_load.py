@@ -142,8 +142,9 @@ def reads_during_ingest(port: int, articles: int) -> dict:
     sys.path.insert(0, str(ROOT / "bench"))
     from corpus import build_corpus
 
-    body = {"articles": [{"id": a.id, "text": a.text, "date": a.date.isoformat()}
-                         for a in build_corpus(articles, words=200, seed=99)]}
+    run = f"{time.time():.0f}"  # new articles on every run, so that the job codes them all
+    body = {"articles": [{"id": f"{a.id}-{run}", "text": f"{a.text} (run {run})", "date": a.date.isoformat()}
+                         for a in build_corpus(articles, words=200, seed=int(run) % 1000)]}
     auth = {"Authorization": f"Bearer {TOKEN}"}
     start = time.perf_counter()
     status, _, payload = request(port, "POST", "/api/ingest", body=body, headers=auth)
@@ -160,7 +161,9 @@ def reads_during_ingest(port: int, articles: int) -> dict:
         state = json.loads(request(port, "GET", f"/api/jobs/{job}", headers=auth)[2])["status"]
         time.sleep(0.02)
     _, _, final = request(port, "GET", f"/api/jobs/{job}", headers=auth)
-    return {"articles": articles, "post_answered_ms": round(accepted_ms, 1), "job": json.loads(final)["status"],
+    result = json.loads(final)["result"] or {}
+    return {"articles": articles, "coded": result.get("articles"), "post_answered_ms": round(accepted_ms, 1),
+            "job": json.loads(final)["status"],
             "job_s": round(time.perf_counter() - start, 1), "reads_meanwhile": len(latencies),
             "read_p50_ms": round(percentile(latencies, 50), 1), "read_p99_ms": round(percentile(latencies, 99), 1),
             "read_max_ms": round(max(latencies), 1), "read_errors": errors}

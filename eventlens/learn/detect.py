@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from ..coding.grammar import clause_of, is_passive, lemma, passive_subjects, subjects
-from ..coding.rules import LIGHT_VERBS, Candidate, _default_targets
+from ..coding.rules import LIGHT_VERBS, Candidate, _default_targets, _noun_sources, _prep_objects
 
 ROOTS = [f"{i:02d}" for i in range(1, 21)]
 CLASSES = ["NONE", *ROOTS]
@@ -31,13 +31,28 @@ def _h(feature: str, mask: int) -> int:
     return zlib.crc32(feature.encode("utf-8")) & mask
 
 
+# Prepositions that introduce a nominal event's target ("talks with Iran", "a visit to Tbilisi").
+NOUN_TARGET_PREPS = {"with", "to", "against", "on", "between", "into", "toward", "towards", "from", "of"}
+
+
+def _light(tok) -> bool:
+    return tok.dep_ in ("dobj", "nsubjpass") and lemma(tok.head) in LIGHT_VERBS
+
+
+def _nominal(tok) -> bool:
+    """A noun that may name an act of its own: it has an actor-like owner or a target phrase."""
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS)
+               or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")) for c in tok.children)
+
+
 def trigger_tokens(sent) -> list:
-    """The words that may carry an event: verbs, and nouns a light verb governs ("held talks")."""
+    """The words that may carry an event: verbs, nouns a light verb governs ("held talks"), and nouns
+    with an owner or a target phrase ("Russia's annexation of Crimea", "during a visit to Tbilisi")."""
     out = []
     for tok in sent:
         if tok.pos_ == "VERB":
             out.append(tok)
-        elif tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and lemma(tok.head) in LIGHT_VERBS:
+        elif tok.pos_ == "NOUN" and (_light(tok) or _nominal(tok)):
             out.append(tok)
     return out
 
@@ -123,10 +138,19 @@ class Detector:
             root = CLASSES[k]
             code = self.code_for(tok, root)
             rule = f"model {self.name}: '{tok.text}' root {root} p={p[k]:.2f}, code {code}"
-            if tok.pos_ == "NOUN":  # "lodged a protest": the light verb's subject acts, its objects are targets
+            if tok.pos_ == "NOUN" and _light(tok):  # "lodged a protest": the light verb's subject acts
                 verb = tok.head
                 out.append(Candidate(code, rule, [verb, tok], subjects(verb), _default_targets(verb, tok),
-                                     clause_of(tok), confidence=round(float(p[k]) * 0.8, 3)))
+                                     clause_of(tok), confidence=round(float(p[k]) * 0.7, 3)))
+                continue
+            if tok.pos_ == "NOUN":  # "Russia's annexation of Crimea", "talks with his Russian counterpart"
+                owners = _noun_sources(tok)
+                if not owners:  # "X expressed optimism during a visit to Tbilisi": the clause's subject
+                    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                    owners = subjects(verb) if verb is not None else []
+                targets = [t for t in _prep_objects(tok, NOUN_TARGET_PREPS) if t not in owners]
+                out.append(Candidate(code, rule + " (nominal)", [tok], owners, targets, clause_of(tok),
+                                     confidence=round(float(p[k]) * 0.6, 3)))
                 continue
             targets = _default_targets(tok, None)
             if is_passive(tok) and not targets:

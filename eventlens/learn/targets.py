@@ -24,6 +24,10 @@ DEFUNCT_STATES = {"USR": dt.date(1991, 12, 26), "YUG": dt.date(2003, 2, 4), "SCG
 SKIP_DEPS = {"compound", "amod", "det", "nummod", "npadvmod", "quantmod"}
 
 
+def _defunct(country: str | None, day: dt.date | None) -> bool:
+    return day is not None and country in DEFUNCT_STATES and day > DEFUNCT_STATES[country]
+
+
 @dataclass
 class TargetCandidate:
     kind: str
@@ -76,7 +80,7 @@ def candidates(*, anchor, sent, sources: list[ActorRef], rule_targets: list[Acto
 
     def add(kind: str, ref: ActorRef | None, head=None) -> None:
         key = ref.code if ref is not None else "-"
-        if ref is not None and ref.code in source_codes:
+        if ref is not None and (ref.code in source_codes or _defunct(ref.country, actors.day)):
             return
         if (kind, key) in seen:
             return
@@ -108,8 +112,7 @@ def candidates(*, anchor, sent, sources: list[ActorRef], rule_targets: list[Acto
                                                  via="implied: the source's own country"))
     other = actors.counterpart(source.country, si)
     day = actors.day
-    living = [c for c in actors.countries if c != source.country
-              and not (day is not None and c in DEFUNCT_STATES and day > DEFUNCT_STATES[c])]
+    living = [c for c in actors.countries if c != source.country and not _defunct(c, day)]
     for rank, country in enumerate(living):
         # Beyond the counterpart only the article's leading country: lower-ranked ones taught the
         # ranker to reach for whatever country a background sentence names.

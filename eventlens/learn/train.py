@@ -25,9 +25,9 @@ from .corpus import find_span, read_records
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "corpus" / "train"
 # Everything that decides the weights besides the corpus; change FEATURES when targets.py changes.
-CONFIG = {"bits": 18, "epochs": 12, "rate": 0.2, "l2": 1e-5, "seed": 0, "features": "targets-v5",
+CONFIG = {"bits": 18, "epochs": 12, "rate": 0.2, "l2": 1e-5, "seed": 0, "features": "targets-v6",
           "detector_bits": 18, "detector_epochs": 8, "detector_rate": 0.1, "detector_threshold": 0.5, "recode_threshold": 0.8,
-          "detector_features": "detect-v1"}
+          "detector_features": "detect-v3"}
 
 
 def corpus_files(folder: Path = CORPUS) -> list[Path]:
@@ -96,7 +96,10 @@ def detector_data(words: list, gold_by_id: dict[str, dict]):
     def best(table):  # the most frequent code; ties go to the smaller code, so the result is deterministic
         return {k: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for k, c in sorted(table.items())}
 
-    return examples, labels, best({k: v for k, v in by_object.items() if not k.endswith("|")}), best(by_lemma)
+    # A word with its object says more than the word alone, but only where the corpus agrees with itself.
+    sure = {k: v for k, v in by_object.items() if not k.endswith("|") and sum(v.values()) >= 2
+            and max(v.values()) / sum(v.values()) >= 0.6}
+    return examples, labels, best(sure), best(by_lemma)
 
 
 def train_detector(records: list[dict], words: list, config: dict, meta: dict):

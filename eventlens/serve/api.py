@@ -109,9 +109,14 @@ def events(source: ActorCode = None, target: ActorCode = None, code: CameoPrefix
            limit: Annotated[int, Query(ge=1, le=500)] = 50, s: Settings = Depends(settings)) -> dict[str, Any]:
     """The filters of `eventlens events`; each event carries `article_key` and `sentence_index`, the
     sentence of its representative mention (open it with /api/articles/{article_key})."""
+    filters = _filters(source, target, code, since, until)
+
     def compute():
         with s.reader() as con:
-            return network.events_page(con, _filters(source, target, code, since, until), offset=offset, limit=limit)
+            # The filter's ordered ids are found once per store generation; each page is then a lookup.
+            ids = s.cached(("event_ids", source, target, code, since, until),
+                           lambda: network.ordered_event_ids(con, filters), big=True)
+            return network.events_page_of(con, ids, offset=offset, limit=limit)
 
     return s.cached(("events", source, target, code, since, until, offset, limit), compute)
 

@@ -29,6 +29,7 @@ CODE_TIMEOUT_S = 10.0  # the per-article time budget of /api/code and of ingest 
 QUERY_TIMEOUT_S = 10.0  # a store query running longer is interrupted (503 query_timeout)
 IDLE_CLOSE_S = 0.5  # the shared read-only connection is closed after this long without a request
 CACHE_ENTRIES = 512  # answers of read routes kept per store generation
+BIG_ENTRIES = 8  # ordered event-id lists kept (one per /api/events filter)
 
 # Scripts, styles, images and data come from this server only, and no script may be inline: even if
 # some text escaped escaping, the browser would not run it.
@@ -86,26 +87,44 @@ class Settings:
     _cache_lock: threading.Lock = field(default_factory=threading.Lock)
     _generation: int = 0
 
-    def cached(self, key: tuple, compute):
-        """compute() once per key and store generation (at most CACHE_ENTRIES answers are kept)."""
+    _big: Any = field(default_factory=lambda: __import__("collections").OrderedDict())
+    _flights: dict = field(default_factory=dict)
+    _shared_rw: bool = False
+
+    def cached(self, key: tuple, compute, big: bool = False):
+        """compute() once per key and store generation. At most CACHE_ENTRIES answers are kept, and
+        BIG_ENTRIES big ones (a filter's ordered event ids: up to the whole events table's)."""
+        cache, size = (self._big, BIG_ENTRIES) if big else (self._cache, CACHE_ENTRIES)
         with self._cache_lock:
-            generation = self._generation
-            hit = self._cache.get(key)
-            if hit is not None and hit[0] == generation:
-                self._cache.move_to_end(key)
+            hit = cache.get(key)
+            if hit is not None and hit[0] == self._generation:
+                cache.move_to_end(key)
                 return hit[1]
-        value = compute()
-        with self._cache_lock:
-            if generation == self._generation:
-                self._cache[key] = (generation, value)
-                while len(self._cache) > CACHE_ENTRIES:
-                    self._cache.popitem(last=False)
+            flight = self._flights.setdefault(key, threading.Lock())
+        # One request computes a missing answer; those asking for the same meanwhile wait for it.
+        with flight:
+            with self._cache_lock:
+                generation = self._generation
+                hit = cache.get(key)
+                if hit is not None and hit[0] == generation:
+                    return hit[1]
+            try:
+                value = compute()
+                with self._cache_lock:
+                    if generation == self._generation:
+                        cache[key] = (generation, value)
+                        while len(cache) > size:
+                            cache.popitem(last=False)
+            finally:
+                with self._cache_lock:
+                    self._flights.pop(key, None)
         return value
 
     def _new_generation(self) -> None:
         with self._cache_lock:
             self._generation += 1
             self._cache.clear()
+            self._big.clear()
 
     @property
     def jobs(self):
@@ -175,6 +194,12 @@ class Settings:
                         self._closer = None
                         return
                     if self._users == 0 and time.monotonic() - self._last_used > IDLE_CLOSE_S:
+                        if self._shared_rw:
+                            try:  # a write's log, folded into the file while nobody reads
+                                self._shared.execute("CHECKPOINT")
+                            except Exception:
+                                pass
+                            self._shared_rw = False
                         self._shared.close()
                         self._shared = None
                         self._closer = None
@@ -183,6 +208,21 @@ class Settings:
         # Not a daemon: at exit it closes the connection cleanly (within IDLE_CLOSE_S) instead of being cut off.
         self._closer = threading.Thread(target=close_when_idle, name="eventlens-store-closer", daemon=False)
         self._closer.start()
+
+    def close(self) -> None:
+        """Close the shared connection now (after a write: checkpointed), waiting for the readers in flight."""
+        with self._shared_state:
+            while self._users:
+                self._shared_state.wait()
+            if self._shared is not None:
+                if self._shared_rw:
+                    try:
+                        self._shared.execute("CHECKPOINT")
+                    except Exception:
+                        pass
+                    self._shared_rw = False
+                self._shared.close()
+                self._shared = None
 
     @contextmanager
     def writer(self) -> Iterator[Any]:
@@ -202,9 +242,7 @@ class Settings:
                         self._shared.close()
                         self._shared = None
                     self._shared = open_store(self.db, external_access=False)
-                    # No checkpoint at the write's commit (it would hold up the readers for seconds): the
-                    # log is folded into the file when the connection closes, once the server is idle.
-                    self._shared.execute("SET checkpoint_threshold = '4GB'")
+                    self._shared_rw = True
                     self._start_closer()
                     cursor = self._shared.cursor()
                     self._users += 1
@@ -213,6 +251,13 @@ class Settings:
                     self._shared_state.notify_all()
             try:
                 yield cursor
+                # Fold the log into the file now: read-only connections cannot, and every one opened
+                # later would replay it (seconds for a large write). If readers are in the way, the close
+                # when the server is idle does it.
+                try:  # in the job's thread; the readers go on meanwhile
+                    cursor.execute("FORCE CHECKPOINT")
+                except Exception:
+                    pass
             finally:
                 cursor.close()
                 self._new_generation()
@@ -299,6 +344,7 @@ def create_app(db: str = DEFAULT_DB, token: str | None = None, max_body_bytes: i
                   description="Code news text into CAMEO/PLOVER events and query the event store. "
                               "Every error is `{\"error\": {\"code\", \"message\", \"fix\"}}`.")
     app.state.settings = Settings(db=db, token=token or None, max_body_bytes=max_body_bytes)
+    _fold_log(db)
     app.include_router(router)
 
     @app.exception_handler(ApiError)
@@ -346,6 +392,26 @@ def create_app(db: str = DEFAULT_DB, token: str | None = None, max_body_bytes: i
         return FileResponse(STATIC / "index.html", media_type="text/html")
 
     return app
+
+
+def _fold_log(db: str) -> None:
+    """Checkpoint a log left by a writer that did not close (a killed ingest): the server's read-only
+    connections cannot, and each would replay it on opening (seconds for a large one). Skipped when
+    another process holds the store or the file is not writable."""
+    import os
+
+    if not os.path.exists(db + ".wal") or not os.access(db, os.W_OK):
+        return
+    try:
+        import duckdb
+
+        con = duckdb.connect(db, config={"enable_external_access": False})
+        try:
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+    except Exception:
+        pass
 
 
 def _version() -> str:
