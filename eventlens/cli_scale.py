@@ -97,6 +97,16 @@ def _runner(scale: dict, processes: int):
                        scheduler=scale["scheduler"] if scale["engine"] == "dask" else None)
 
 
+def _coder_options(kwargs: dict) -> dict:
+    """The command's options that the Coder takes (dictionaries, --lexicon, --model, --keep-negated)."""
+    import inspect
+
+    from .coding import Coder
+
+    accepted = inspect.signature(Coder.__init__).parameters
+    return {key: value for key, value in kwargs.items() if key in accepted}
+
+
 def _print_line(line: str) -> None:
     click.echo(f"eventlens: {line}", err=True)
 
@@ -126,9 +136,7 @@ def _code_dataset(kwargs: dict, scale: dict) -> None:
         if _given(name):
             raise UsageError("--out writes a Parquet dataset; -o/--format write events as text",
                              fix="give one of --out DIR and -o FILE")
-    dictionaries = {k: kwargs[k] for k in ("actor_files", "agent_files", "verb_files", "discard_files",
-                                           "lexicon_mode")}
-    coder = Coder(keep_negated=kwargs["keep_negated"], **dictionaries)
+    coder = Coder(**_coder_options(kwargs))
     for problem in list(coder.problems) + list(coder.warnings):
         _fail(problem)
     with _runner(scale, kwargs["processes"]) as runner:
@@ -172,9 +180,7 @@ def _ingest_dataset(kwargs: dict, scale: dict) -> None:
     if scale["engine"] == "dask" and scale["scheduler"] and not scale["out"]:
         raise UsageError("workers on other machines cannot write into a folder on this one",
                          fix="give --out on storage every worker and this machine reach (a shared folder, s3://...)")
-    dictionaries = {k: kwargs[k] for k in ("actor_files", "agent_files", "verb_files", "discard_files",
-                                           "lexicon_mode")}
-    coder = Coder(keep_negated=kwargs["keep_negated"], **dictionaries)
+    coder = Coder(**_coder_options(kwargs))
     for problem in coder.problems:
         _fail(problem)
     # What the store already holds with this coder version is not coded again.

@@ -173,6 +173,8 @@ class Coder:
             seen: set[tuple] = set()
             if self.discards and any(d.matches(sent.text) for d in self.discards):
                 continue
+            if self.lexicon_mode != "file" and sent.text.rstrip().rstrip('"”’\'').endswith("?"):
+                continue  # CODEBOOK: questions are not coded ("Will the EU provide more money?")
             words = ([doc[i] for i in range(sent.start, sent.end) if pos[i] in VERB_IDS],
                      [doc[i] for i in range(sent.start, sent.end) if pos[i] == NOUN_ID])
             cands = self._candidates(sent, words)
@@ -395,11 +397,13 @@ class Coder:
             # "Russia shelled Kyiv": a capital under fire is the place, not its government.
             targets = [replace(t, code=t.country, sector=None, via=t.via + "; a place under attack")
                        if "(capital" in t.via and t.country else t for t in targets]
-        if self.target_chooser is not None and extended is None and echoed is None and not cand.reciprocal:
+        construction = cand.rule.startswith("construction")
+        if (self.target_chooser is not None and extended is None and echoed is None and not cand.reciprocal
+                and not (construction and targets)):  # a construction's own target stands
             chosen = self.target_chooser(anchor=anchor, sent=sent, sources=sources, rule_targets=targets,
                                          code=code, actors=actors, si=si, speaker=speaker, in_quote=in_quote,
                                          lemma=lemma(anchor), article_id=article.id,
-                                         may_drop=not cand.rule.startswith("construction"))
+                                         may_drop=not construction)
             if chosen is not None:
                 targets, note = chosen
                 rule += note

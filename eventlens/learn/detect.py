@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..coding.coder import SPORT_WORDS
 from ..coding.grammar import clause_of, is_passive, lemma, passive_subjects, subjects
 from ..coding.rules import LIGHT_VERBS, Candidate, _default_targets, _noun_sources, _prep_objects
 
@@ -129,6 +130,8 @@ class Detector:
         toks = [t for t in trigger_tokens(sent) if t.i not in taken]
         if not toks or not any(sent.start <= i < sent.end for i in actor_tokens):
             return []
+        if any(t.lower_ in SPORT_WORDS for t in sent):
+            return []  # "South Africa lifted the Rugby World Cup": the sports page is no place for a guess
         probs = self.probabilities([token_features(t, actor_tokens) for t in toks])
         out = []
         for tok, p in zip(toks, probs):

@@ -21,6 +21,7 @@ MENTION_POS = {"PROPN", "NOUN", "PRON"}
 # article on Japan and Russia that recalls the Soviet Union): the day after which each is history.
 DEFUNCT_STATES = {"USR": dt.date(1991, 12, 26), "YUG": dt.date(2003, 2, 4), "SCG": dt.date(2006, 6, 5),
                   "CSK": dt.date(1992, 12, 31), "DDR": dt.date(1990, 10, 3)}
+OWN_WORDS = {"its", "their", "his", "her", "our"}
 SKIP_DEPS = {"compound", "amod", "det", "nummod", "npadvmod", "quantmod"}
 
 
@@ -98,8 +99,9 @@ def candidates(*, anchor, sent, sources: list[ActorRef], rule_targets: list[Acto
         if tok.pos_ not in MENTION_POS or tok.dep_ in SKIP_DEPS or tok.i == anchor.i:
             continue
         ref = actors.resolve(tok, speaker=speaker, in_quote=in_quote, remember=False, owner="all")
-        if ref is not None:
-            add("named", ref, tok)
+        if ref is not None and not (ref.country in (None, source.country) and any(
+                c.dep_ == "poss" and c.lower_ in OWN_WORDS for c in tok.children)):
+            add("named", ref, tok)  # but not "its troops", "their ambassador": the source's own
     if source.country:
         gov = ActorRef(code=source.country + "GOV", name=f"government of {source.country}",
                        country=source.country, sector="GOV", text=None, start=None, end=None,

@@ -255,7 +255,7 @@ class Settings:
                 # later would replay it (seconds for a large write). If readers are in the way, the close
                 # when the server is idle does it.
                 try:  # in the job's thread; the readers go on meanwhile
-                    cursor.execute("FORCE CHECKPOINT")
+                    cursor.execute("CHECKPOINT")
                 except Exception:
                     pass
             finally:
