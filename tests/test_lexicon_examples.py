@@ -8,10 +8,12 @@ pytestmark = pytest.mark.slow
 ENTRIES = load_lexicon().entries
 
 
-def test_every_example_codes_its_entry(coder):
-    from eventlens.coding import code_articles
+def test_every_example_codes_its_entry():
+    # The lexicon's own promise, so the rules alone: the learned models may recode or drop an event.
+    from eventlens.coding import Coder, code_articles
     from eventlens.models import Article
 
+    coder = Coder(model="rules")
     articles = [Article(id=str(i), text=e.example) for i, e in enumerate(ENTRIES)]
     failures = []
     for entry, result in zip(ENTRIES, code_articles(articles, coder=coder)):
