@@ -116,7 +116,7 @@ class TableWriter:
             if ev.target is not None and ev.target.start is None:
                 tgt += " [implied]"
             words = " ".join(article.text[s:e] for s, e in ev.evidence["action"])
-            table.add_row(str(ev.sentence_index), f"{ev.source.code} ({ev.source.text})", tgt,
+            table.add_row(str(ev.sentence_index), f"{ev.source.code} ({ev.source.text or ev.source.name})", tgt,
                           f"{ev.name}", ev.code, ev.date or "", ev.modality if ev.modality != "asserted" else "",
                           ev.speaker.name if ev.speaker else "", words)
         self.console.print(table)
