@@ -1,9 +1,9 @@
-"""The learned target chooser the coder calls for each event, and the recorder used to train it.
+"""The learned choosers the coder calls for each event, and the recorder used to train them.
 
 The coder hands over the event as the rules found it (action word, sources, code, the rule's targets);
-the chooser lists every plausible target (eventlens.learn.targets), scores them with the shipped ranker
-and returns the winner, with a note for the event's `rule` that names the model, its version, the kind
-of target chosen and its probability.
+a chooser lists every plausible target (eventlens.learn.targets) or source (eventlens.learn.sources),
+scores them with the shipped ranker and returns the winner, with a note for the event's `rule` that names
+the model, its version, the kind of actor chosen and its probability.
 """
 from __future__ import annotations
 
@@ -11,106 +11,88 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from . import sources as source_candidates
+from . import sources, targets
 from .linear import Ranker
-from .targets import candidates
 
 MODEL_FILE = "targets.npz"
+SOURCE_MODEL_FILE = "sources.npz"
 # Whether a target the lexicon entry's slots found may be overruled by "no target".
 KEEP_RULE_TARGETS = True
-# A source the rules could not find is taken only when the ranker is this sure of it.
-SOURCE_MIN_P = 0.0
-SOURCE_MODEL_FILE = "sources.npz"
+
+
+def data_path(name: str) -> Path:
+    """Where a shipped model file lives (eventlens/learn/data/)."""
+    return Path(str(resources.files("eventlens.learn").joinpath("data", name)))
 
 
 def model_path() -> Path:
-    return Path(str(resources.files("eventlens.learn").joinpath("data", MODEL_FILE)))
+    return data_path(MODEL_FILE)
 
 
 def source_model_path() -> Path:
-    return Path(str(resources.files("eventlens.learn").joinpath("data", SOURCE_MODEL_FILE)))
+    return data_path(SOURCE_MODEL_FILE)
+
+
+def _load(path: Path) -> Ranker | None:
+    return Ranker.load(path) if path.exists() else None
 
 
 @lru_cache(maxsize=1)
 def shipped_ranker() -> Ranker | None:
-    path = model_path()
-    return Ranker.load(path) if path.exists() else None
+    return _load(model_path())
 
 
 @lru_cache(maxsize=1)
 def shipped_source_ranker() -> Ranker | None:
-    path = source_model_path()
-    return Ranker.load(path) if path.exists() else None
+    return _load(source_model_path())
+
+
+def _note(role: str, name: str, win, p: float) -> str:
+    return f"; {role} by {name}: {win.kind} {win.ref.code if win.ref else 'none'} p={p:.2f}"
 
 
 class SourceChooser:
-    """Picks a source when the rules' subject words name no actor."""
+    """Picks a source when the rules' subject words name no actor; none means the event is not coded."""
 
     def __init__(self, ranker: Ranker):
         self.ranker = ranker
         self.name = f"sources@{ranker.meta.get('version', '?')}"
 
     def __call__(self, **ctx):
-        cands = source_candidates.candidates(**{k: v for k, v in ctx.items() if k != "article_id"})
+        ctx.pop("article_id", None)
+        cands = sources.candidates(**ctx)
         probs = self.ranker.probabilities([c.features for c in cands])
         best = int(probs.argmax())
         win = cands[best]
-        note = f"; source by {self.name}: {win.kind} {win.ref.code if win.ref else 'none'} p={probs[best]:.2f}"
-        if probs[best] < SOURCE_MIN_P:
-            return [], note
-        return ([win.ref] if win.ref is not None else []), note
-
-
-class SourceRecorder:
-    """Records the source candidates of events whose subject names no actor; keeps them uncoded."""
-
-    def __init__(self):
-        self.records: list[dict] = []
-
-    def __call__(self, **ctx):
-        cands = source_candidates.candidates(**{k: v for k, v in ctx.items() if k != "article_id"})
-        anchor = ctx["anchor"]
-        self.records.append({
-            "article_id": ctx["article_id"], "anchor": (anchor.idx, anchor.idx + len(anchor.text)),
-            "source": "", "code": ctx["code"],
-            "candidates": [(c.kind, c.ref.code if c.ref else None, c.features) for c in cands],
-        })
-        return None
+        return ([win.ref] if win.ref is not None else []), _note("source", self.name, win, probs[best])
 
 
 class TargetChooser:
     """Picks each event's target with the ranker; keeps every rule target when the rule's pick wins
     (coordinated targets: "sanctions on Russia and Belarus")."""
 
-    def __init__(self, ranker: Ranker, explain: bool = False):
+    def __init__(self, ranker: Ranker):
         self.ranker = ranker
         self.name = f"targets@{ranker.meta.get('version', '?')}"
-        self.explain = explain
-        self.last: list[dict] = []  # what --explain shows for the latest event
 
     def __call__(self, **ctx):
         may_drop = ctx.pop("may_drop", True)
-        cands = candidates(**{k: v for k, v in ctx.items() if k != "article_id"})
+        ctx.pop("article_id", None)
+        cands = targets.candidates(**ctx)
         probs = self.ranker.probabilities([c.features for c in cands])
-        # P(target is this actor) adds up the roads that reach it; "none" may not overrule a target
-        # the lexicon entry's own slots found when KEEP_RULE_TARGETS is set.
+        # P(target is this actor) adds up the roads that reach it.
         total: dict[str, float] = {}
         for c, p in zip(cands, probs):
             key = c.ref.code if c.ref else "-"
             total[key] = total.get(key, 0.0) + float(p)
         if (KEEP_RULE_TARGETS and any(c.kind == "rule" for c in cands)) or not may_drop:
-            total.pop("-", None)  # the team's constructions are precise: the ranker places, never drops
+            total.pop("-", None)  # the lexicon's own slots and the team's constructions are not overruled by none
         if not total:
             return [], "; no target"
         key = max(total, key=lambda k: (total[k], k))
         best = max((i for i, c in enumerate(cands) if (c.ref.code if c.ref else "-") == key), key=lambda i: probs[i])
-        probs = probs.copy()
-        probs[best] = total[key]
         win = cands[best]
-        if self.explain:
-            self.last = [{"kind": c.kind, "target": c.ref.code if c.ref else None, "p": round(float(p), 3),
-                          "why": self.ranker.top_features(c.features)} for c, p in zip(cands, probs)]
-        note = f"; target by {self.name}: {win.kind} {win.ref.code if win.ref else 'none'} p={probs[best]:.2f}"
+        note = _note("target", self.name, win, total[key])
         if win.kind == "rule" or "rule" in win.also:
             return [c.ref for c in cands if c.kind == "rule"], note
         if win.ref is None:
@@ -118,19 +100,22 @@ class TargetChooser:
         return [win.ref], note
 
 
-class TargetRecorder:
-    """Records every event's candidates and leaves the rules' choice alone: the training data."""
+class CandidateRecorder:
+    """Records every event's candidates (targets, or sources of subject-less events) and leaves the rules'
+    choice alone: the rankers' training data."""
 
-    def __init__(self):
+    def __init__(self, role: str = "target"):
+        self.candidates = targets.candidates if role == "target" else sources.candidates
         self.records: list[dict] = []
 
     def __call__(self, **ctx):
         ctx.pop("may_drop", None)
-        cands = candidates(**{k: v for k, v in ctx.items() if k != "article_id"})
+        article_id = ctx.pop("article_id")
+        cands = self.candidates(**ctx)
         anchor = ctx["anchor"]
         self.records.append({
-            "article_id": ctx["article_id"], "anchor": (anchor.idx, anchor.idx + len(anchor.text)),
-            "source": ctx["sources"][0].code, "code": ctx["code"],
+            "article_id": article_id, "anchor": (anchor.idx, anchor.idx + len(anchor.text)),
+            "source": ctx["sources"][0].code if ctx.get("sources") else "", "code": ctx["code"],
             "candidates": [(c.kind, c.ref.code if c.ref else None, c.features) for c in cands],
         })
         return None

@@ -14,7 +14,6 @@ import json
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -244,7 +243,9 @@ class DetectorRecorder:
 
 
 def model_path() -> Path:
-    return Path(str(resources.files("eventlens.learn").joinpath("data", MODEL_FILE)))
+    from .choose import data_path
+
+    return data_path(MODEL_FILE)
 
 
 @lru_cache(maxsize=1)

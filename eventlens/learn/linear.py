@@ -38,7 +38,7 @@ class Ranker:
         return z / z.sum()
 
     def top_features(self, features: list[str], k: int = 4) -> list[tuple[str, float]]:
-        """The features that pushed a candidate up or down most: what --explain shows."""
+        """The features that pushed a candidate up or down most, for reading why a candidate won."""
         w = self.weights[hash_features(features, self.bits)]
         order = np.argsort(-np.abs(w))[:k]
         return [(features[i], round(float(w[i]), 3)) for i in order if w[i] != 0]

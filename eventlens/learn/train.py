@@ -52,13 +52,13 @@ def record_candidates(records: list[dict], detector=None, record_words: bool = F
     from ..coding import Coder, code_articles
     from ..ingest import parse_date
     from ..models import Article
-    from .choose import SourceRecorder, TargetRecorder
+    from .choose import CandidateRecorder
     from .detect import DetectorRecorder
 
     coder = Coder(model="rules")
-    recorder = TargetRecorder()
+    recorder = CandidateRecorder("target")
     coder.target_chooser = recorder
-    coder.source_chooser = source_recorder = SourceRecorder()
+    coder.source_chooser = source_recorder = CandidateRecorder("source")
     coder.detector = detector
     coder.detector_recorder = DetectorRecorder() if record_words else None
     articles = [Article(id=r["id"], text=r["text"], date=parse_date(r.get("date"))) for r in records]
