@@ -43,8 +43,13 @@ def server(tmp_path_factory):
 
     db = str(tmp_path_factory.mktemp("browser") / "samples.duckdb")
     ingest_paths([str(ROOT / "samples")], db=db, default_date=dt.date(2025, 3, 1))
+    yield from run_serve(db, tmp_path_factory.mktemp("log"))
+
+
+def run_serve(db: str, log_dir):
+    """Run `eventlens serve --db DB` on a free port until the generator is closed; yields its URL."""
     port = _free_port()
-    log = open(tmp_path_factory.mktemp("log") / "serve.log", "w+")
+    log = open(log_dir / "serve.log", "w+")
     process = subprocess.Popen([sys.executable, "-m", "eventlens.cli", "serve", "--db", db, "--port", str(port)],
                                stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
     url = f"http://127.0.0.1:{port}"

@@ -4,10 +4,7 @@ Follows test_serve_browser.py (Debian's Chromium, headless, through Playwright);
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 
@@ -20,7 +17,7 @@ if not os.path.exists(CHROMIUM):
     pytest.skip(f"no Chromium at {CHROMIUM}: `make test` installs it with apt-get", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed (make setup)")
 
-from test_serve_browser import CHROMIUM_ARGS, _free_port  # noqa: E402
+from test_serve_browser import CHROMIUM_ARGS, run_serve  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
 from synth_store import synthesize  # noqa: E402
@@ -53,25 +50,7 @@ def server(tmp_path_factory):
                     "(SELECT mention_id FROM mentions WHERE article_id = ?)",
                     [f"javascript:window.__pwned='url{i}'", f"javascript:window.__pwned='url{i}'", f"synthetic-{i}"])
     con.close()
-    port = _free_port()
-    log = open(tmp_path_factory.mktemp("log") / "serve.log", "w+")
-    process = subprocess.Popen([sys.executable, "-m", "eventlens.cli", "serve", "--db", db, "--port", str(port)],
-                               stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(url + "/api/summary", timeout=2).read()
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail("eventlens serve did not start")
-            time.sleep(0.2)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
+    yield from run_serve(db, tmp_path_factory.mktemp("log"))
 
 
 @pytest.fixture(scope="module")

@@ -194,14 +194,7 @@ class Settings:
                         self._closer = None
                         return
                     if self._users == 0 and time.monotonic() - self._last_used > IDLE_CLOSE_S:
-                        if self._shared_rw:
-                            try:  # a write's log, folded into the file while nobody reads
-                                self._shared.execute("CHECKPOINT")
-                            except Exception:
-                                pass
-                            self._shared_rw = False
-                        self._shared.close()
-                        self._shared = None
+                        self._close_shared()
                         self._closer = None
                         return
 
@@ -215,14 +208,19 @@ class Settings:
             while self._users:
                 self._shared_state.wait()
             if self._shared is not None:
-                if self._shared_rw:
-                    try:
-                        self._shared.execute("CHECKPOINT")
-                    except Exception:
-                        pass
-                    self._shared_rw = False
-                self._shared.close()
-                self._shared = None
+                self._close_shared()
+
+    def _close_shared(self) -> None:
+        """Close the shared connection; held under _shared_state with no reader in flight. After a write
+        its log is folded into the file first, while nobody reads."""
+        if self._shared_rw:
+            try:
+                self._shared.execute("CHECKPOINT")
+            except Exception:
+                pass
+            self._shared_rw = False
+        self._shared.close()
+        self._shared = None
 
     @contextmanager
     def writer(self) -> Iterator[Any]:

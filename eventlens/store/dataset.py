@@ -26,7 +26,7 @@ import os
 from typing import Any
 
 from ..errors import EventlensError
-from .schema import ARTICLE_COLUMNS, MENTION_COLUMNS, StoreError, content_hash, lead_end, mention_values
+from .schema import ARTICLE_COLUMNS, MENTION_COLUMNS, StoreError, article_rows
 
 FORMAT_VERSION = "1"
 META_FILE = "_eventlens.json"
@@ -56,26 +56,6 @@ def _day(value: Any) -> dt.date | None:
         return dt.date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
-
-
-def article_rows(article, records: list[dict[str, Any]], *, coder_version: str, ingested_at: dt.datetime):
-    """The `articles` row and the `mentions` rows of one coded article, exactly as StoreWriter makes
-    them (same content hash, same mention ids), with dates as dates."""
-    digest = content_hash(article.text, article.date)
-    lead = lead_end(article.text)
-    article_row = [digest, article.id, article.url, article.title, article.source, article.date,
-                   article.text, coder_version, len(records), ingested_at]
-    mentions = []
-    seen_ids: dict[str, int] = {}
-    for record in records:
-        base = f"{digest[:16]}-{record['id']}"
-        count = seen_ids.get(base, 0)
-        seen_ids[base] = count + 1
-        mention_id = base if count == 0 else f"{base}-{count}"
-        row = mention_values(record, mention_id=mention_id, content_hash_=digest, lead=lead, outlet=article.source,
-                             url=article.url, record_json=json.dumps(record, ensure_ascii=False))
-        mentions.append(row)
-    return article_row, mentions
 
 
 _DATE_COLUMNS = [i for i, (_, kind) in enumerate(MENTION_COLUMNS) if kind.startswith("DATE")]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 from typing import Any, Sequence
 
@@ -204,3 +205,25 @@ def insert_columns(con, table: str, columns: Sequence[tuple[str, str]], rows: li
 
 def _base_type(ddl_type: str) -> str:
     return ddl_type.split()[0]
+
+
+def article_rows(article, records: list[dict[str, Any]], *, coder_version: str, ingested_at: dt.datetime):
+    """The `articles` row and the `mentions` rows of one coded article: the one place that decides
+    content hashes and mention ids, for the store's writer and for Parquet datasets alike."""
+    digest = content_hash(article.text, article.date)
+    lead = lead_end(article.text)
+    article_row = [digest, article.id, article.url, article.title, article.source, article.date,
+                   article.text, coder_version, len(records), ingested_at]
+    mentions = []
+    seen_ids: dict[str, int] = {}
+    for record in records:
+        # The record id is a hash of the article's text, so the same text stored under two dates
+        # gives the same record ids: the mention id adds the article's own hash.
+        base = f"{digest[:16]}-{record['id']}"
+        count = seen_ids.get(base, 0)
+        seen_ids[base] = count + 1
+        mention_id = base if count == 0 else f"{base}-{count}"
+        row = mention_values(record, mention_id=mention_id, content_hash_=digest, lead=lead, outlet=article.source,
+                             url=article.url, record_json=json.dumps(record, ensure_ascii=False))
+        mentions.append(row)
+    return article_row, mentions

@@ -8,15 +8,13 @@ the lost batch are simply coded again by the next run (their content hashes are 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import threading
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import EventlensError
-from .schema import (ARTICLE_COLUMNS, MENTION_COLUMNS, StoreError, content_hash, insert_columns, lead_end,
-                     mention_values)
+from .schema import ARTICLE_COLUMNS, MENTION_COLUMNS, StoreError, article_rows, insert_columns
 
 _SENTENCE_COLUMNS = [("content_hash", "VARCHAR"), ("sentence_index", "INTEGER"), ("text", "VARCHAR")]
 _ERROR_COLUMNS = [("input", "VARCHAR"), ("error_code", "VARCHAR"), ("reason", "VARCHAR"), ("fix", "VARCHAR"),
@@ -93,23 +91,13 @@ class StoreWriter:
             self.flush()
 
     def _stage(self, article, records: list[dict[str, Any]]) -> None:
-        digest = content_hash(article.text, article.date)
-        lead = lead_end(article.text)
+        article_row, mentions = article_rows(article, records, coder_version=self.coder_version, ingested_at=now())
+        digest = article_row[0]
         self._hashes.append(digest)
-        self._articles.append([digest, article.id, article.url, article.title, article.source, article.date,
-                               article.text, self.coder_version, len(records), now()])
+        self._articles.append(article_row)
+        self._mentions.extend(mentions)
         sentences: dict[int, str] = {}
-        seen_ids: dict[str, int] = {}
         for record in records:
-            # The record id is a hash of the article's text, so the same text stored under two dates
-            # gives the same record ids: the mention id adds the article's own hash.
-            base = f"{digest[:16]}-{record['id']}"
-            count = seen_ids.get(base, 0)
-            seen_ids[base] = count + 1
-            mention_id = base if count == 0 else f"{base}-{count}"
-            self._mentions.append(mention_values(
-                record, mention_id=mention_id, content_hash_=digest, lead=lead, outlet=article.source,
-                url=article.url, record_json=json.dumps(record, ensure_ascii=False)))
             sentences.setdefault(record["sentence_index"], record.get("sentence"))
         self._sentences.extend([digest, index, text] for index, text in sorted(sentences.items()))
 
