@@ -72,6 +72,12 @@ def main(argv: list[str] | None = None) -> int:
         print(to_json({name: {k: v for k, v in r.items() if k != "errors"} for name, r in results.items()}))
     else:
         print(format_comparison(results), end="")
+        print("\nconfidence against the share right (root code, country actors), per set:")
+        for name, result in results.items():
+            cells = [f"{b['bin']}: {b['events']} ev, conf {100 * b['mean_confidence']:.0f}% right {100 * b['right']:.0f}%"
+                     for b in result.get("reliability") or [] if b["events"]]
+            if cells:
+                print(f"  {name}: " + "; ".join(cells))
     return 0
 
 

@@ -4,6 +4,7 @@ scraped tables and lists give, coded once; prints wall time, peak memory (RSS hi
     .venv/bin/python bench/budgets.py                      # the defaults: --article-timeout 60
     .venv/bin/python bench/budgets.py --article-timeout 0  # no time budget (sentence and event bounds only)
     .venv/bin/python bench/budgets.py --kb 560 --articles 3   # several such articles in one batch
+    PYTHONPATH=/some/other/checkout .venv/bin/python bench/budgets.py   # that checkout's eventlens (before/after)
 
 Each run is a fresh process, so the peak memory is this article's alone. Figures: docs/reliability.md.
 """
@@ -38,6 +39,27 @@ def hostile_text(kb: int, seed: int = 13) -> str:
     return " ".join(out)
 
 
+def cut_pieces(articles) -> int:
+    """How many sentences of the articles split_long_runs marks as cut by the bound (no parser needed: the
+    marks are made before it)."""
+    from eventlens.coding import budgets
+    from eventlens.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    others = [name for name in nlp.pipe_names if name != "eventlens_paragraphs"]
+    with nlp.select_pipes(disable=others):
+        return sum(1 for doc in nlp.pipe(a.text for a in articles) for tok in doc if tok._.get(budgets.CUT_BY_BOUND))
+
+
+def coder_skips_cut_pieces() -> bool:
+    """Whether this eventlens's coder skips the pieces (calls budgets.cut_by_bound per sentence)."""
+    import inspect
+
+    from eventlens.coding.coder import Coder
+
+    return "cut_by_bound" in inspect.getsource(Coder.code_doc)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kb", type=int, default=560)
@@ -66,6 +88,7 @@ def main() -> None:
     results = list(code_articles(articles, coder=coder, processes=1, **options))
     wall = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    pieces = cut_pieces(articles) if budgets is not None and hasattr(budgets, "cut_by_bound") else None
     per_sentence: dict[tuple, int] = {}
     for r in results:
         for ev in r.events:
@@ -76,6 +99,9 @@ def main() -> None:
         "max_events_per_sentence": budgets.MAX_EVENTS_PER_SENTENCE if budgets else None,
         "wall_s": round(wall, 1), "peak_rss_mb": round(peak), "rss_after_pipeline_load_mb": round(base_rss),
         "events": sum(len(r.events) for r in results),
+        # Pieces of the text cut by the bound that are no sentences (after the peak is taken: a light parse).
+        "pieces_cut_by_bound": pieces,
+        "coder_skips_them": coder_skips_cut_pieces(),
         "max_events_in_one_sentence": max(per_sentence.values(), default=0),
         "errors": [r.error.one_line() for r in results if r.error],
     }, indent=1))

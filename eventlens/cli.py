@@ -26,6 +26,10 @@ def dictionary_options(fn):
     @click.option("--model", "model", type=click.Choice(["learned", "rules"]), default="learned", show_default=True,
                   help="learned: the trained detector and actor rankers over the rules (docs/learned-coder.md); "
                        "rules: the lexicon and parse rules alone.")
+    @click.option("--min-confidence", "min_confidence", type=click.FloatRange(0.0, 1.0), default=0.0,
+                  show_default=True,
+                  help="Keep only events whose confidence (with --model learned, a calibrated probability "
+                       "that the event is right; docs/learned-coder.md) is at least this.")
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         return fn(*args, **kwargs)
@@ -104,9 +108,12 @@ def main():
 @click.option("--max-chars", type=click.IntRange(1, 1_000_000), default=1_000_000, show_default=True,
               help="Longest article text accepted; longer ones are skipped with a message.")
 @click.option("--keep-negated", is_flag=True, help="Also emit negated events (negated: true) instead of dropping them.")
+@click.option("--explain", is_flag=True,
+              help="Instead of events, show per sentence every candidate event with the models' scores (the "
+                   "detector's, and each target and source weighed) and why each candidate gave its events or none.")
 @article_timeout_option
 @dictionary_options
-def code_command(paths, date, fmt, output, processes, batch_size, max_chars, keep_negated, article_timeout,
+def code_command(paths, date, fmt, output, processes, batch_size, max_chars, keep_negated, explain, article_timeout,
                  **dictionaries):
     """Code articles: PATH is a .txt file, a .jsonl file (id, text, date, ...), a directory, or - for stdin."""
     from .run import code_paths
@@ -117,7 +124,7 @@ def code_command(paths, date, fmt, output, processes, batch_size, max_chars, kee
     try:
         stats = code_paths(list(paths), default_date=day, fmt=fmt, output=output, processes=processes,
                            batch_size=batch_size, max_chars=max_chars, keep_negated=keep_negated,
-                           article_timeout=article_timeout or None, warn=_fail, **dictionaries)
+                           article_timeout=article_timeout or None, warn=_fail, explain=explain, **dictionaries)
     except EventlensError as err:
         _fail(err)
         sys.exit(2)

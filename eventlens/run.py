@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .coding import Coder, code_articles
+from .coding.explain import format_explanation
 from .errors import EventlensError, InputError
 from .ingest import iter_inputs
 from .models import Article
@@ -23,12 +24,15 @@ class RunStats:
 
 def code_paths(paths, *, default_date=None, fmt="jsonl", output=None, processes="auto", batch_size=32,
                max_chars=1_000_000, warn: Callable[[EventlensError], None] = lambda e: None,
-               article_timeout: float | None = 60.0, **coder_options) -> RunStats:
-    """Code every article under `paths` and write its events; bad inputs are reported and skipped.
+               article_timeout: float | None = 60.0, explain: bool = False, **coder_options) -> RunStats:
+    """Code every article under `paths` and write its events (with `explain`, the text of
+    eventlens.coding.explain instead, coded in this process); bad inputs are reported and skipped.
     `coder_options` are Coder's: actor_files, agent_files, verb_files, discard_files, lexicon_mode,
-    keep_negated."""
+    keep_negated, model, min_confidence."""
     stats = RunStats()
     coder = Coder(**coder_options)
+    if explain:
+        coder.explanation, processes = [], 1
     for problem in list(coder.problems) + list(coder.warnings):
         warn(problem)
     stats.dictionary_problems = len(coder.problems)
@@ -43,7 +47,7 @@ def code_paths(paths, *, default_date=None, fmt="jsonl", output=None, processes=
 
     with ExitStack() as stack:
         out = stack.enter_context(open(output, "w", encoding="utf-8")) if output else sys.stdout
-        writer = WRITERS[fmt](out)
+        writer = WRITERS[fmt](out) if not explain else None
         for result in code_articles(good_articles(), coder=coder, processes=processes, batch_size=batch_size,
                                     article_timeout=article_timeout):
             if result.error is not None:
@@ -52,8 +56,13 @@ def code_paths(paths, *, default_date=None, fmt="jsonl", output=None, processes=
                 continue
             stats.articles += 1
             stats.events += len(result.events)
+            if explain:
+                out.write(format_explanation(coder.explanation))
+                coder.explanation.clear()
+                continue
             writer.write(result.article, result.events)
-        writer.close()
+        if writer is not None:
+            writer.close()
     return stats
 
 

@@ -38,8 +38,89 @@ def test_a_sentence_under_the_bound_is_left_whole_and_one_over_it_is_cut():
     assert len(cut) >= 2 and all(len(s) <= budgets.MAX_SENTENCE_TOKENS for s in cut)
 
 
-def test_a_sentence_gives_a_bounded_number_of_events(coder):
+# A long sentence of clauses, as news has them: 152 tokens, cut before parsing at a comma, still a sentence.
+LONG_SENTENCE = (
+    "The European Union on Monday imposed sanctions on 21 Russian officials, including the governor of Crimea, two "
+    "deputy defence ministers, the commander of the Black Sea Fleet, the head of the Rosgvardia national guard, three "
+    "members of the State Duma who voted for the annexation, the chief executive of the state shipping company "
+    "Sovcomflot, four officers of the FSB border service, the mayor of Sevastopol, the chairman of the Crimean "
+    "parliament's security committee, the prosecutor who brought charges against the Crimean Tatar leaders, and five "
+    "officials of the Russian central election commission who organised what Brussels called an illegal referendum "
+    "in the occupied peninsula, freezing their assets in the bloc and barring them from travelling to any of its 27 "
+    "member states, while France, Germany and Italy said they would press for further measures against Moscow.")
+
+
+def test_the_pieces_of_an_unpunctuated_run_are_marked_as_no_sentences():
+    from eventlens.nlp import load_pipeline
+
+    sents = list(load_pipeline()(hostile_text(12)).sents)
+    assert len(sents) > 10 and all(budgets.cut_by_bound(s) for s in sents)
+
+
+def test_a_long_punctuated_sentence_is_cut_but_stays_a_sentence(coder):
+    from eventlens.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    doc = nlp(LONG_SENTENCE)
+    pieces = list(doc.sents)
+    assert len(doc) > budgets.MAX_SENTENCE_TOKENS and len(pieces) >= 2
+    assert not any(budgets.cut_by_bound(s) for s in pieces)
+    results = list(code_articles([Article(id="eu", text=LONG_SENTENCE, date=None)], coder=coder, processes=1))
+    assert results[0].events  # coded as before: the cut changes nothing for a sentence of clauses
+    # The same words without their punctuation are a run of words, not a sentence.
+    bare = LONG_SENTENCE.replace(",", "").replace(".", "")
+    assert all(budgets.cut_by_bound(s) for s in nlp(bare).sents)
+
+
+def test_a_run_without_punctuation_for_half_the_bound_is_no_sentence_even_if_it_ends_with_a_full_stop():
+    from eventlens.nlp import load_pipeline
+
+    listing = " ".join(hostile_text(2).split()[:200]) + "."  # a scraped list that happens to end in a full stop
+    sents = list(load_pipeline()(listing).sents)
+    assert len(sents) >= 2 and all(budgets.cut_by_bound(s) for s in sents)
+
+
+def test_every_piece_of_a_long_article_parsed_in_pieces_is_marked_even_its_short_tail():
+    from eventlens.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    text = hostile_text(45)[:40_400].rsplit(" ", 1)[0]
+    parts = budgets.pieces(text)
+    # The last piece is a run shorter than the bound: alone it would look like a short sentence.
+    assert len(parts) == 3 and len(nlp.tokenizer(parts[-1])) < budgets.MAX_SENTENCE_TOKENS
+    sents = list(budgets.parse_in_pieces(nlp, text).sents)
+    assert all(budgets.cut_by_bound(s) for s in sents)
+
+
+def test_real_texts_have_no_piece_cut_by_bound():
+    """The gold, blind and sample texts (news-like, 1,300+ records): nothing of them is taken for a run of words."""
+    import json
+
+    from eventlens.nlp import load_pipeline
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8") for p in (root / "samples").iterdir() if p.suffix == ".txt"]
+    for name in ("eval/gold/dev.jsonl", "eval/gold/test.jsonl", "eval/blind/blind.jsonl"):
+        texts += [json.loads(line)["text"] for line in (root / name).read_text(encoding="utf-8").splitlines()
+                  if line.strip()]
+    assert len(texts) > 1300
+    nlp = load_pipeline()
+    others = [name for name in nlp.pipe_names if name != "eventlens_paragraphs"]
+    with nlp.select_pipes(disable=others):  # the marks are made before the parser
+        marked = [doc.text[:80] for doc in nlp.pipe(texts, batch_size=256)
+                  if any(tok._.get(budgets.CUT_BY_BOUND) for tok in doc)]
+    assert marked == []
+
+
+def test_an_unpunctuated_article_gives_no_events(coder):
     results = list(code_articles([Article(id="t", text=hostile_text(20))], coder=coder, processes=1))
+    assert results[0].error is None and results[0].events == []
+
+
+def test_a_sentence_gives_a_bounded_number_of_events(coder):
+    text = ("Japan, China, France, Germany, India and Brazil condemned and sanctioned Russia, Iran, Israel, Turkey "
+            "and Egypt.")  # 6 sources, 2 verbs, 5 targets: 60 candidate events in one sentence
+    results = list(code_articles([Article(id="t", text=text)], coder=coder, processes=1))
     per_sentence = {}
     for event in results[0].events:
         per_sentence[event.sentence_index] = per_sentence.get(event.sentence_index, 0) + 1

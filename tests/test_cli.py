@@ -99,3 +99,24 @@ def test_verb_pattern_dictionary_codes_and_names_its_line(tmp_path):
 def test_file_lexicon_without_verbs_is_a_usage_error():
     res = run("code", "-", "--lexicon", "file", input="Japan imposed sanctions on Russia.")
     assert res.exit_code == 2 and "--verbs" in res.stderr
+
+
+def test_explain_shows_candidates_scores_and_why_losers_lost():
+    res = run("code", "-", "--explain", "--date", "2023-02-14",
+              input="Moldova summoned the Russian ambassador. Thousands of Moldovans protested in Chisinau on "
+                    "Sunday. Russia did not condemn Moldova.\n")
+    assert res.exit_code == 0
+    out = res.output
+    assert "[- #0] Moldova summoned the Russian ambassador." in out
+    assert "'summoned' 114" in out and "coded" in out and "event: MDA -> RUS" in out
+    protest = out.split("[- #1]")[1].split("[- #2]")[0]  # no target named: the ranker weighed the candidates
+    assert "'protested' 141" in protest and "targets weighed: MDAGOV" in protest and "none" in protest
+    assert "dropped: negated" in out  # "did not condemn": the loser and why it lost
+
+
+def test_min_confidence_is_an_option_of_every_coding_command():
+    loose = run("code", "-", "--format", "jsonl", input="Moldova summoned the Russian ambassador.\n")
+    strict = run("code", "-", "--format", "jsonl", "--min-confidence", "1", input="Moldova summoned the Russian ambassador.\n")
+    assert [json.loads(x) for x in loose.output.splitlines() if x.startswith("{")]
+    assert not [x for x in strict.output.splitlines() if x.startswith("{")]
+    assert run("code", "-", "--min-confidence", "2", input="x\n").exit_code == 2

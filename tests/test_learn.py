@@ -117,6 +117,8 @@ def test_training_is_deterministic(tmp_path):
     second = train.fit(records, quiet=True, meta={"version": "t"})
     assert np.array_equal(first[0].weights, second[0].weights)
     assert np.array_equal(first[1].weights, second[1].weights) and np.array_equal(first[2].weights, second[2].weights)
+    one, two = (train.fit_calibrator(records[:90], quiet=True, meta={"version": "t"}) for _ in range(2))
+    assert one.meta["events"] > 0 and np.array_equal(one.weights, two.weights)
 
 
 @pytest.mark.slow
@@ -130,3 +132,37 @@ def test_learned_events_name_their_models(code):
     from eventlens.learn.choose import shipped_ranker
 
     assert set(counts) == {shipped_ranker().meta["version"]}
+
+
+def test_calibrator_learns_how_often_each_kind_of_event_is_right():
+    from eventlens.learn import calibrate
+
+    # Lexicon events with a named target are right 4 times in 5, detector events with a fallback target
+    # once in 5: the fitted probabilities must say so, in that order, close to those rates.
+    examples, labels = [], []
+    for i in range(400):
+        examples.append({"origin": "lexicon", "target": ("named", 0.9), "root": "11"})
+        labels.append(i % 5 != 0)
+        examples.append({"origin": "detector", "detector": 0.6, "target": ("fallback", None), "root": "11"})
+        labels.append(i % 5 == 0)
+    model = calibrate.fit(examples, labels)
+    good = model.probability({"origin": "lexicon", "target": ("named", 0.9), "root": "11"})
+    poor = model.probability({"origin": "detector", "detector": 0.6, "target": ("fallback", None), "root": "11"})
+    assert 0.7 < good < 0.9 and 0.1 < poor < 0.3
+
+
+def test_confidence_is_the_calibrated_probability_and_min_confidence_filters(coder):
+    from eventlens.coding import Coder, code_text
+    from eventlens.learn.calibrate import shipped_calibrator
+
+    text = ("Moldova summoned the Russian ambassador on Tuesday. Protesters in Chisinau burned a Russian flag, "
+            "and the government said it would review trade ties with Moscow.")
+    events = code_text(text, date="2023-02-14", coder=coder)
+    assert events and all("confidence by calibration@" in e.rule for e in events)
+    assert shipped_calibrator() is not None
+    floor = sorted(e.confidence for e in events)[len(events) // 2]
+    strict = code_text(text, date="2023-02-14", coder=Coder(min_confidence=floor))
+    assert strict and all(e.confidence >= floor for e in strict)
+    key = lambda e: (e.source.code, e.target.code if e.target else None, e.code, e.sentence_index)  # noqa: E731
+    assert {key(e) for e in strict} <= {key(e) for e in events}
+    assert len(strict) == sum(1 for e in events if e.confidence >= floor) < len(events) + (len(events) == 1)

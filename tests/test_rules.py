@@ -215,3 +215,27 @@ def test_unless_makes_an_ultimatum_not_an_intent(code):
     ev = one(events, src="TCD", code="139")
     assert ev.target.country == "NER" and ev.plover["event"] == "THREATEN"
     assert not [e for e in events if e.root_code in ("03", "08")]
+
+
+def test_relative_pronoun_after_a_list_stands_for_every_listed_actor(code):
+    events = code("The statement was signed by France, Germany and Spain, which jointly criticised Israel's "
+                  "settlement expansion.")
+    assert {(e.source.code, e.target.code) for e in events if e.root_code == "11"} >= {
+        ("FRA", "ISR"), ("DEU", "ISR"), ("ESP", "ISR")}
+
+
+def test_djibouti_is_a_country(code):
+    events = code("Kenya, Uganda and Djibouti condemned Sudan.")
+    assert {e.source.code for e in events if e.root_code == "11"} == {"KEN", "UGA", "DJI"}
+
+
+def test_title_case_headline_is_parsed_as_a_sentence(code):
+    from eventlens.nlp import load_pipeline
+
+    text = "Brazil Slams Israeli Strikes On Gaza"
+    doc = load_pipeline()(text)
+    assert doc.text == text and doc[1].pos_ == "VERB" and doc[1].lemma_ == "slam"
+    assert [e.text for e in doc.ents if e.label_ == "GPE"] == ["Brazil", "Gaza"]
+    events = code(text)
+    assert [(e.source.code, e.target.code, e.root_code) for e in events] == [("BRA", "ISR", "11")]
+    assert events[0].sentence == text  # the event quotes the headline as written

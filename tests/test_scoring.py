@@ -330,3 +330,15 @@ def test_every_result_key_is_documented():
     docs = DOCS.read_text(encoding="utf-8")
     missing = sorted({where for key, where in _documented_keys(result) if f"`{key}`" not in docs})
     assert not missing, f"result keys not described in docs/eval.md: {missing}"
+
+
+def test_reliability_table_compares_confidence_with_the_share_right():
+    gold = [GoldRecord(id="r1", text="x", date=None, expected=[GoldEvent(source="USA", target="RUS", code="111")]),
+            GoldRecord(id="r2", text="y", date=None, expected=[])]
+    predictions = {"r1": [{"source": {"code": "USA"}, "target": {"code": "RUS"}, "code": "112", "confidence": 0.9},
+                          {"source": {"code": "USA"}, "target": {"code": "CHN"}, "code": "111", "confidence": 0.85}],
+                   "r2": [{"source": {"code": "FRA"}, "target": {"code": "DEU"}, "code": "040", "confidence": 0.1}]}
+    bins = {b["bin"]: b for b in score(gold, predictions)["reliability"]}
+    assert bins["0.8-1.0"]["events"] == 2 and bins["0.8-1.0"]["right"] == 0.5
+    assert bins["0.0-0.2"]["events"] == 1 and bins["0.0-0.2"]["right"] == 0.0
+    assert bins["0.4-0.6"]["events"] == 0 and bins["0.4-0.6"]["right"] is None

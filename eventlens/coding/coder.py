@@ -15,7 +15,7 @@ from .. import __version__, ontology
 from ..actors import build_dictionary
 from ..actors.resolve import ArticleActors
 from ..models import ActorRef, Article, Event
-from . import budgets, codes as cameo
+from . import budgets, codes as cameo, explain
 from .grammar import REPORTING_VERBS, lemma, reporter_subject, subjects
 from ..errors import UsageError
 from .lexicon import load_lexicon
@@ -75,7 +75,8 @@ class Coder:
     """Holds the lexicon and dictionaries; codes parsed articles. One per process."""
 
     def __init__(self, *, actor_files=(), agent_files=(), lexicon_files=(), verb_files=(), discard_files=(),
-                 lexicon_mode: str | None = None, keep_negated: bool = False, model: str = "learned"):
+                 lexicon_mode: str | None = None, keep_negated: bool = False, model: str = "learned",
+                 min_confidence: float = 0.0):
         self.lexicon = load_lexicon(lexicon_files)
         self.dictionary, problems = build_dictionary(actor_files, agent_files)
         self.problems = list(problems) + list(self.lexicon.errors)
@@ -103,21 +104,32 @@ class Coder:
         self.model = model if self.lexicon_mode != "file" else "rules"
         self.target_chooser = self.source_chooser = None
         self.detector = self.detector_recorder = None  # the learned detector (eventlens.learn.detect)
+        self.calibrator = None  # confidence as a calibrated probability (eventlens.learn.calibrate)
+        self.signal_recorder: dict | None = None  # while training the calibrator: each event's signals by id
+        self.min_confidence = min_confidence
+        # `eventlens code --explain`: per sentence, every candidate with its scores and what became of it
+        # (eventlens.coding.explain); None: not recorded.
+        self.explanation: list[dict] | None = None
+        self._why: str | None = None  # why the candidate being realized was dropped
+        self._trace: dict | None = None  # the choosers' scored candidates for the one being realized
         if self.model == "learned":
             from ..learn.choose import default_chooser, default_source_chooser
+            from ..learn.calibrate import shipped_calibrator
             from ..learn.detect import shipped_detector
 
             self.target_chooser = default_chooser()
             self.source_chooser = default_source_chooser()
             self.detector = shipped_detector()
+            self.calibrator = shipped_calibrator()
         self.config = dict(actor_files=tuple(actor_files), agent_files=tuple(agent_files),
                            lexicon_files=tuple(lexicon_files), verb_files=tuple(verb_files),
                            discard_files=tuple(discard_files), lexicon_mode=self.lexicon_mode,
-                           keep_negated=keep_negated, model=model)
+                           keep_negated=keep_negated, model=model, min_confidence=min_confidence)
         # Everything that changes which events come out is part of the version, so a store never
         # keeps events of one configuration as if they were another's.
         self.version = self._version(actor_files, agent_files, lexicon_files, verb_files, discard_files,
-                                     options=f"{self.lexicon_mode}|negated={keep_negated}|model={self.model}")
+                                     options=f"{self.lexicon_mode}|negated={keep_negated}|model={self.model}"
+                                             + (f"|min_confidence={min_confidence}" if min_confidence else ""))
 
     @staticmethod
     def _version(*file_groups, options: str = "") -> str:
@@ -126,7 +138,8 @@ class Coder:
 
         h = hashlib.sha1(options.encode())
         for pkg, names in (("eventlens.coding", ("data/verbs.tsv", "data/nouns.tsv")),
-                           ("eventlens.learn", ("data/targets.npz", "data/sources.npz", "data/detector.npz")),
+                           ("eventlens.learn", ("data/targets.npz", "data/sources.npz", "data/detector.npz",
+                                               "data/calibration.npz")),
                            ("eventlens.actors", ("data/people.tsv", "data/sectors.tsv",
                                                  "data/organisations.tsv", "data/countries_extra.tsv"))):
             for name in names:
@@ -169,28 +182,38 @@ class Coder:
                 people_by_sent.setdefault(si_of.get(ent.sent.start, -1), []).append(ent)
         for si, sent in enumerate(sents):
             budgets.check(deadline)
+            if budgets.cut_by_bound(sent):
+                continue  # a piece of a run cut by the bound is no sentence (docs/reliability.md)
             self._remember_people(people_by_sent.get(si, ()), actors)
             seen: set[tuple] = set()
             if self.discards and any(d.matches(sent.text) for d in self.discards):
                 continue
             if self.lexicon_mode != "file" and sent.text.rstrip().rstrip('"”’\'').endswith("?"):
                 continue  # CODEBOOK: questions are not coded ("Will the EU provide more money?")
+            entry = explain.sentence_entry(self.explanation, article, si, sent) if self.explanation is not None else None
             words = ([doc[i] for i in range(sent.start, sent.end) if pos[i] in VERB_IDS],
                      [doc[i] for i in range(sent.start, sent.end) if pos[i] == NOUN_ID])
             cands = self._candidates(sent, words)
             if self.detector is not None or self.detector_recorder is not None:
                 actor_tokens = {i for i in range(sent.start, sent.end) if i in actors.by_token}
+                rule_roots: dict[int, str] = {}
+                for c in cands:
+                    for t in c.action:
+                        rule_roots.setdefault(t.i, c.code[:2] if c.code else "-")
                 if self.detector_recorder is not None:
-                    self.detector_recorder.record(article.id, sent, actor_tokens)
+                    self.detector_recorder.record(article.id, sent, actor_tokens, rule_roots)
                 if self.detector is not None:
                     taken = {t.i for c in cands for t in c.action}
                     taken |= {c.clause.governor.i for c in cands if c.clause.governor is not None}
-                    self.detector.recode(cands, actor_tokens)
-                    cands += self.detector.propose(sent, taken, actor_tokens)
+                    cands = self.detector.recode(cands, actor_tokens, rule_roots)
+                    cands += self.detector.propose(sent, taken, actor_tokens, rule_roots,
+                                                   scored=entry["detector"] if entry else None)
             for cand in cands:
                 if len(seen) >= budgets.MAX_EVENTS_PER_SENTENCE:
                     break  # a bounded number of events per sentence (docs/reliability.md)
                 budgets.check(deadline)
+                self._why, self._trace = None, ({"targets": [], "sources": []} if entry else None)
+                kept = []
                 for ev in self._realize(cand, si, sent, actors, quotes, quote_speaker.get(si), events,
                                         article, content, published):
                     key = (ev.source.code, ev.source.name, ev.target.code if ev.target else None,
@@ -199,7 +222,12 @@ class Coder:
                         continue
                     seen.add(key)
                     events.append(ev)
+                    kept.append(ev)
+                if entry is not None:
+                    entry["candidates"].append(explain.candidate_entry(cand, kept, self._why, self._trace))
         self._effective_dates(sents, events, published.day)
+        if self.min_confidence:
+            events = [e for e in events if e.confidence >= self.min_confidence]
         return events
 
     @staticmethod
@@ -281,7 +309,7 @@ class Coder:
             return realize_pattern(self, cand, si, sent, actors, article, content, published)
         cl = cand.clause
         if cl.in_condition:
-            return []
+            return self._drop("inside an 'if' clause: a conditional act is not coded")
         anchor = cand.action[0]
         in_quote = any(qs <= anchor.idx < qe for qs, qe in quotes)
         speaker = None
@@ -302,6 +330,7 @@ class Coder:
             speaker = quote_speaker
         code = cand.code
         rule = cand.rule
+        source_choice, target_choice = ("parse", None), ("parse", None)  # how each actor was chosen
         src_tokens, tgt_tokens = cand.sources, cand.targets
         kind = cl.governor_kind
         if kind in ("appeal", "demand") and cl.governor is not None:
@@ -318,16 +347,19 @@ class Coder:
         if cand.extend:
             extended = next((e for e in reversed(previous) if e.sentence_index >= si - 2), None)
             if extended is None and not code:
-                return []
+                return self._drop("extends no earlier event")
             if extended is not None:
                 code = code or extended.code
                 sources = [extended.source]
                 rule += f" (extends the event of sentence {extended.sentence_index})"
         echoed = None  # the earlier event that "a similar stance was voiced by X" repeats
         if cand.echo:
-            echoed = next((e for e in reversed(previous) if e.root_code != "01"), None)
+            # The stance of the latest sentence that took one; of its events, the likeliest to be right.
+            stances = [e for e in previous if e.root_code != "01"]
+            latest = [e for e in stances if e.sentence_index == stances[-1].sentence_index] if stances else []
+            echoed = max(reversed(latest), key=lambda e: e.confidence) if latest else None
             if echoed is None:
-                return []
+                return self._drop("repeats no earlier event")
             code = echoed.code
             cl.modality = echoed.modality
             rule += f" (repeats event of sentence {echoed.sentence_index})"
@@ -337,12 +369,13 @@ class Coder:
         if (not sources and code and self.source_chooser is not None and extended is None and echoed is None
                 and not cand.reciprocal):
             chosen = self.source_chooser(anchor=anchor, sent=sent, code=code, actors=actors, si=si, speaker=speaker,
-                                         in_quote=in_quote, lemma=lemma(anchor), article_id=article.id)
+                                         in_quote=in_quote, lemma=lemma(anchor), article_id=article.id,
+                                         trace=self._trace["sources"] if self._trace else None)
             if chosen is not None:
-                sources, note = chosen
+                sources, note, source_choice = chosen
                 rule += note
         if not sources or not code:
-            return []
+            return self._drop("no source: no actor acts here")
         if speaker is not None:
             sources = [self._speaker_for_country(s, speaker) for s in sources]
         if cand.echo and speaker is None:
@@ -382,39 +415,44 @@ class Coder:
                     rule += f"; intended hostile act {code} is a threat {new}"
                     code = new
                 else:
-                    return []  # speculation about violence is not an event
+                    return self._drop("speculation about violence is not an event")
         if negated and kind != "refusal":
             if lemma(anchor) in NEGATED_IS_REJECTION:
                 rule += f"; negated '{anchor.text}' is a rejection"
                 code = "120"
                 negated = False
             elif not self.keep_negated:
-                return []
+                return self._drop("negated: an act that did not happen is not coded (--keep-negated keeps it)")
         root = code[:2]
         if not targets and cand.rule.startswith("construction: reported obligation"):
-            return []  # "relations should be reinforced": an obligation on no actor is no demand
+            # "relations should be reinforced"
+            return self._drop("an obligation laid on no actor is no demand")
         if root in ("18", "19", "20"):
             # "Russia shelled Kyiv": a capital under fire is the place, not its government.
             targets = [replace(t, code=t.country, sector=None, via=t.via + "; a place under attack")
                        if "(capital" in t.via and t.country else t for t in targets]
         construction = cand.rule.startswith("construction")
+        # A target the lexicon entry's slots or a construction found stands (right in 92% of the corpus's
+        # events that have one); the ranker chooses where they found none.
         if (self.target_chooser is not None and extended is None and echoed is None and not cand.reciprocal
-                and not (construction and targets)):  # a construction's own target stands
+                and not [t for t in targets if t.code not in {s.code for s in sources}]):
             chosen = self.target_chooser(anchor=anchor, sent=sent, sources=sources, rule_targets=targets,
                                          code=code, actors=actors, si=si, speaker=speaker, in_quote=in_quote,
                                          lemma=lemma(anchor), article_id=article.id,
-                                         may_drop=not construction)
+                                         may_drop=not construction,
+                                         trace=self._trace["targets"] if self._trace else None)
             if chosen is not None:
-                targets, note = chosen
+                targets, note, target_choice = chosen
                 rule += note
                 if not targets:
-                    return []  # no target the article supplies: not coded (CODEBOOK: events are dyadic)
+                    return self._drop("no target: the target model prefers none (CODEBOOK: events are dyadic)")
         if not targets and root not in TARGETLESS_ROOTS:
             implied = self._implied_target(actors, sources[0], si)
             if implied is not None:
                 targets = [implied]
+                target_choice = ("fallback", None)
         if is_sport(sent) and root in SPORT_ROOTS:
-            return []
+            return self._drop("a sports page: no political event")
         pairs = []
         # "India and China began pulling back troops": joint cooperative acts are done to each other.
         each_other = any(t.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in t.children)
@@ -429,10 +467,10 @@ class Coder:
         else:
             for s in sources:
                 # an actor acting on itself ("lift the curfew in Bangkok", said of Thailand) has no target
-                for t in [t for t in targets if t.code != s.code] or [None]:
+                for t in [self._own_for(t, s) for t in targets if t.code != s.code] or [None]:
                     pairs.append((s, t))
         if not pairs:
-            return []
+            return self._drop("the source would act on itself")
         when = resolve_event_date(sent, cand.action, published.day)
         where = action_geo(sent, cand.action, actors.countries)
         if code == "040" and where is not None and where.country_code and targets and all(
@@ -448,7 +486,12 @@ class Coder:
             expression = extended.date_expression or {}
             when = replace(when, date=extended.date, precision=extended.date_precision,
                            text=expression.get("text"), start=expression.get("start"), end=expression.get("end"))
-        context = (when, where, attrs, published)
+        origin = "detector" if cand.rule.startswith("model") else cand.rule.split(" ", 1)[0].rstrip(":")
+        signals = {"origin": origin, "rule_confidence": cand.confidence, "detector": cand.scores.get("detector"),
+                   "recoded": cand.scores.get("recoded", False), "root": code[:2], "target": target_choice,
+                   "source": source_choice, "modality": modality, "in_quote": in_quote,
+                   "events_in_sentence": len(pairs)}
+        context = (when, where, attrs, published, signals)
         out = []
         for s, t in pairs:
             pair_code, pair_rule = code, rule
@@ -459,6 +502,22 @@ class Coder:
             out.append(self._event(pair_code, pair_rule, cand, s, t, speaker, negated, modality, sent, si,
                                    article, content, context))
         return out
+
+    def _drop(self, why: str) -> list:
+        """No event from this candidate; `why` is what --explain shows."""
+        self._why = why
+        return []
+
+    @staticmethod
+    def _own_for(target: ActorRef, source: ActorRef) -> ActorRef:
+        """"Zimbabwe, Zambia and Malawi staged strikes": an implied own government or country is each
+        listed source's own, not the first one's."""
+        if (not target.via.startswith("implied: the source's own") or not source.country
+                or source.country == target.country):
+            return target
+        code = source.country + (target.sector or "")
+        return replace(target, code=code, country=source.country, name=f"government of {source.country}"
+                       if target.sector == "GOV" else source.country)
 
     @staticmethod
     def _place_targets(tokens, source: ActorRef, actors: ArticleActors) -> list[ActorRef]:
@@ -501,7 +560,7 @@ class Coder:
 
     def _event(self, code, rule, cand, source, target, speaker, negated, modality, sent, si,
                article: Article, content: str, context) -> Event:
-        when, where, attrs, published = context
+        when, where, attrs, published, signals = context
         rec = ontology.lookup(code)
         entry = cand.entry
         plover_event, plover_mode = ontology.plover_for(code)
@@ -511,11 +570,18 @@ class Coder:
         tgt_code = target.code if target else ""
         ident = hashlib.sha1(f"{content}|{si}|{source.code}|{tgt_code}|{code}|{self.version}".encode()).hexdigest()[:16]
         action = sorted({(t.idx, t.idx + len(t.text)) for t in cand.action})
-        confidence = cand.confidence
-        if target is not None and target.start is None:
-            confidence *= 0.7
-        if "coreference" in source.via:
-            confidence *= 0.85
+        if self.calibrator is not None:
+            # P(right at root code, source and target country), fitted on text the models never saw
+            confidence = self.calibrator.probability(signals)
+            rule += f"; confidence by {self.calibrator.name}"
+        else:  # the rules alone: the rule's own prior, lowered for implied targets and coreference
+            confidence = cand.confidence
+            if target is not None and target.start is None:
+                confidence *= 0.7
+            if "coreference" in source.via:
+                confidence *= 0.85
+        if self.signal_recorder is not None:
+            self.signal_recorder[ident] = signals
         pub = published.day.isoformat() if published.day else None
         expression = ({"text": when.text, "start": when.start, "end": when.end} if when.text else None)
         return Event(

@@ -112,6 +112,9 @@ def through_count(tok):
     return tok
 
 
+RELATIVE_PRONOUNS = {"which", "who", "that"}
+
+
 def subjects(verb) -> list:
     """The tokens naming who acts: the verb's own subject, a passive's agent, or the subject it
     shares with the verb it hangs on (xcomp, conj, relative clause)."""
@@ -122,9 +125,10 @@ def subjects(verb) -> list:
         if verb.dep_ == "acl":
             return []
     own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    if own:
+    if own and not (verb.dep_ == "relcl" and own[0].lower_ in RELATIVE_PRONOUNS):
         return expand_conj(through_count(own[0]))
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "France, Germany and Spain, which jointly criticised ...": the relative pronoun stands for the list
         return expand_conj(verb.head)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         return subjects(verb.head.head)  # "... after cutting ties with Taiwan": the main clause's subject

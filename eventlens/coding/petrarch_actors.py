@@ -380,7 +380,9 @@ def realize(coder, cand: PatternCandidate, si: int, sent, actors, article, conte
     where = action_geo(sent, cand.action, actors.countries)
     attrs = dict(cand.attrs)
     attrs.update(event_attributes(sent, cand.action, cand.target_slot))
-    context = (when, where, attrs, published)
+    # a verb-pattern file alone uses no model: the calibration signals say so (it is not applied to them)
+    signals = {"origin": "pattern", "rule_confidence": cand.confidence, "root": cand.code[:2]}
+    context = (when, where, attrs, published, signals)
     modality = cand.clause.modality
     return [coder._event(code, cand.rule + note, cand, s, t, None, negated, modality, sent, si, article, content,
                          context) for code, s, t, note in pairs]

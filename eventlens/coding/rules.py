@@ -49,6 +49,7 @@ class Candidate:
     echo: bool = False  # repeats the article's previous event with a new source
     extend: bool = False  # extends the previous event to new targets
     attrs: dict = field(default_factory=dict)
+    scores: dict = field(default_factory=dict)  # what the learned models said of it (calibration signals)
 
 
 def _object_lemmas(tok) -> set[str]:

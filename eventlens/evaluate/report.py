@@ -67,6 +67,13 @@ def format_table(result: Mapping[str, Any], *, confusion_limit: int = 12) -> str
         out += _grid(["type", "gold", "pred", "P", "R", "F1"], rows)
     out.append("")
 
+    bins = [b for b in result.get("reliability") or [] if b["events"]]
+    if bins:
+        out.append("confidence against accuracy (root code, country actors; calibrated: the two columns agree)")
+        out += _grid(["confidence", "events", "mean confidence", "right"],
+                     [[b["bin"], str(b["events"]), _pct(b["mean_confidence"]), _pct(b["right"])] for b in bins])
+        out.append("")
+
     out += _format_confusion(result["root_confusion"], confusion_limit)
     return "\n".join(out).rstrip() + "\n"
 

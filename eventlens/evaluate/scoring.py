@@ -228,6 +228,19 @@ def _error_entry(record: GoldRecord, event: ScoredEvent, level: str, mode: str,
     return entry
 
 
+def reliability(confidences: Sequence[float], right: Sequence[bool], bins: int = 5) -> list[dict[str, Any]]:
+    """Per confidence bin: how many events, their mean confidence and the share that is right. A
+    calibrated coder's share right is close to its mean confidence in every bin."""
+    out = []
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        idx = [i for i, c in enumerate(confidences) if lo <= c < hi or (b == bins - 1 and c >= 1.0)]
+        out.append({"bin": f"{lo:.1f}-{hi:.1f}", "events": len(idx),
+                    "mean_confidence": round(sum(confidences[i] for i in idx) / len(idx), 3) if idx else None,
+                    "right": round(sum(1 for i in idx if right[i]) / len(idx), 3) if idx else None})
+    return out
+
+
 def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping[str, Any]]], *,
           include_negated: bool = False) -> dict[str, Any]:
     """Compare predicted event dicts (Event.to_dict() shape, keyed by record id) with the gold records.
@@ -244,6 +257,7 @@ def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping
     misses: list[dict[str, Any]] = []
     false_events: list[dict[str, Any]] = []
     plover_mistakes: list[dict[str, Any]] = []
+    calibration: list[tuple[float, bool]] = []  # (confidence, right at root code, country actors)
 
     for record in gold:
         raw_all = list(predictions.get(record.id, ()))
@@ -263,6 +277,9 @@ def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping
                 tally[0] += len(pairs)
                 tally[1] += len(preds) - len(pairs)
                 tally[2] += len(golds) - len(pairs)
+                if (level, mode) == ("root", "country"):
+                    hit = {j for _, j in pairs}
+                    calibration += [(float(d.get("confidence") or 0.0), j in hit) for j, d in enumerate(raw)]
                 if (level, mode) == error_level:
                     hit_gold = {i for i, _ in pairs}
                     hit_pred = {j for _, j in pairs}
@@ -307,6 +324,7 @@ def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping
         "no_event": {"records": no_event_total, "wrongly_coded": no_event_wrong,
                      "rate": ratio(no_event_wrong, no_event_total)},
         "plover": plover_scores(plover_pairs),
+        "reliability": reliability([c for c, _ in calibration], [r for _, r in calibration]),
         "root_confusion": {"labels": labels, "matrix": matrix},
         "errors": {"misses": misses, "false_events": false_events, "plover_mistakes": plover_mistakes},
     }
@@ -315,4 +333,4 @@ def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping
 __all__ = ["ACTOR_MODES", "CODE_LEVELS", "COUNTRY_ALIASES", "LEVELS", "NO_EVENT", "NO_PLOVER", "ScoredEvent",
            "TRANSNATIONAL", "actor_matches", "code_matches", "confusion_pairs", "country_key", "event_matches",
            "gold_event", "max_matching", "normalize_actor", "plover_scores", "predicted_event",
-           "predicted_plover", "prf", "ratio", "score"]
+           "predicted_plover", "prf", "ratio", "reliability", "score"]

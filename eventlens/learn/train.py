@@ -25,9 +25,10 @@ from .corpus import find_span, read_records
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "corpus" / "train"
 # Everything that decides the weights besides the corpus; change FEATURES when targets.py changes.
-CONFIG = {"bits": 18, "epochs": 12, "rate": 0.2, "l2": 1e-5, "seed": 0, "features": "targets-v7",
+CONFIG = {"bits": 18, "epochs": 12, "rate": 0.2, "l2": 1e-5, "seed": 0, "features": "targets-v8",
           "detector_bits": 18, "detector_epochs": 8, "detector_rate": 0.1, "detector_threshold": 0.5, "recode_threshold": 0.8,
-          "detector_features": "detect-v3"}
+          "detector_features": "detect-v4",
+          "calibration_features": "calibrate-v1", "calibration_folds": [1, 2, 3]}
 
 
 def corpus_files(folder: Path = CORPUS) -> list[Path]:
@@ -83,10 +84,21 @@ def detector_data(words: list, gold_by_id: dict[str, dict]):
             if span:
                 found.append((span, ev["code"]))
         spans[rid] = found
+    # Each annotated trigger labels one word: the one that heads the others inside its span ("agreed"
+    # in "agreed to restore diplomatic relations"), so that one act is one firing.
+    heads: dict[tuple[str, int, int], int] = {}
+    for n, (rid, start, end, _, _, _, (hs, he)) in enumerate(words):
+        for (s, e), _ in spans.get(rid, ()):
+            if s < end and start < e and not (s < he and hs < e and (hs, he) != (start, end)):
+                heads.setdefault((rid, s, e), n)
+    labelled = {n: (rid, s, e) for (rid, s, e), n in heads.items()}
     examples, labels = [], []
     by_object, by_lemma = {}, {}
-    for rid, start, end, feats, lem, obj in words:
-        code = next((c for (s, e), c in spans.get(rid, ()) if s < end and start < e), None)
+    for n, (rid, start, end, feats, lem, obj, _) in enumerate(words):
+        code = None
+        if n in labelled:
+            _, s0, e0 = labelled[n]
+            code = next((c for (s, e), c in spans.get(rid, ()) if (s, e) == (s0, e0)), None)
         examples.append(feats)
         labels.append(CLASSES.index(code[:2]) if code else 0)
         if code:
@@ -182,15 +194,67 @@ def fit(records: list[dict], *, quiet: bool = False, meta: dict | None = None):
     return detector, ranker, source_ranker
 
 
+def _fold(record_id: str, folds: int) -> int:
+    return int(hashlib.sha1(record_id.encode()).hexdigest(), 16) % folds
+
+
+def right_events(events, gold: dict) -> list[bool]:
+    """Which coded events a careful coder would also give: the same root code, source country and target
+    country as one of the record's annotated events (each annotated event matches once)."""
+    left = Counter((ev["code"][:2], (ev["source"].get("code") or "")[:3], ((ev.get("target") or {}).get("code") or "")[:3])
+                   for ev in gold.get("events") or [])
+    out = []
+    for e in events:
+        key = (e.root_code, (e.source.code or "")[:3], ((e.target.code if e.target else "") or "")[:3])
+        out.append(left[key] > 0)
+        if left[key] > 0:
+            left[key] -= 1
+    return out
+
+
+def fit_calibrator(records: list[dict], *, quiet: bool = False, meta: dict | None = None):
+    """The confidence calibration, from the events the coder gives three held-out tenths of the records,
+    each while its models are trained on the other nine (so the probabilities are those of unseen text)."""
+    from ..coding import Coder, code_articles
+    from ..ingest import parse_date
+    from ..models import Article
+    from . import calibrate
+    from .choose import SourceChooser, TargetChooser
+
+    examples, labels, held_records = [], [], 0
+    for fold in CONFIG["calibration_folds"]:
+        held = [r for r in records if _fold(r["id"], 10) == fold]
+        rest = [r for r in records if _fold(r["id"], 10) != fold]
+        detector, ranker, source_ranker = fit(rest, quiet=True, meta={"version": "calibration"})
+        coder = Coder(model="rules")
+        coder.detector, coder.target_chooser = detector, TargetChooser(ranker)
+        coder.source_chooser, coder.signal_recorder = SourceChooser(source_ranker), {}
+        gold_by_id = {r["id"]: r for r in held}
+        articles = [Article(id=r["id"], text=r["text"], date=parse_date(r.get("date"))) for r in held]
+        for result in code_articles(articles, coder=coder, processes=1):
+            events = result.events or []
+            examples += [coder.signal_recorder[e.id] for e in events]
+            labels += right_events(events, gold_by_id[result.article.id])
+        held_records += len(held)
+        if not quiet:
+            print(f"train: calibration fold {fold}: {len(examples)} events so far", file=sys.stderr)
+    calibrator = calibrate.fit(examples, labels, seed=CONFIG["seed"],
+                               meta={**(meta or {}), "events": len(examples), "right": int(sum(labels)),
+                                     "held_out_records": held_records})
+    return calibrator
+
+
 def train(files: list[Path] | None = None, quiet: bool = False) -> dict:
-    from . import choose, detect
+    from . import calibrate, choose, detect
 
     files = files or corpus_files()
     records = [r for path in files for r in read_records(path)]
     meta = {"version": config_digest()[:8] + "." + corpus_digest(files)[:8], "corpus_sha256": corpus_digest(files),
             "config_sha256": config_digest(), "config": CONFIG, "records": len(records),
             "corpus_files": [p.name for p in files]}
+    calibrator = fit_calibrator(records, quiet=quiet, meta=meta)
     detector, ranker, source_ranker = fit(records, quiet=quiet, meta=meta)
+    calibrator.save(calibrate.model_path())
     detector.save(detect.model_path())
     ranker.save(choose.model_path())
     source_ranker.save(choose.source_model_path())
@@ -202,13 +266,14 @@ def train(files: list[Path] | None = None, quiet: bool = False) -> dict:
 
 def check(files: list[Path] | None = None) -> list[str]:
     """Why the shipped weights do not match the corpus and config that should have produced them."""
-    from . import choose, detect
+    from . import calibrate, choose, detect
     from .linear import Ranker
 
     files = files or corpus_files()
     problems = []
     for path, load in ((choose.model_path(), Ranker.load), (choose.source_model_path(), Ranker.load),
-                       (detect.model_path(), detect.Detector.load)):
+                       (detect.model_path(), detect.Detector.load),
+                       (calibrate.model_path(), calibrate.Calibrator.load)):
         if not path.exists():
             problems.append(f"{path} is missing: run `make train`")
             continue

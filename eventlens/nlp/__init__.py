@@ -56,6 +56,49 @@ def _register_components() -> None:
         split_long_runs(doc)
         return doc
 
+    @Language.factory("eventlens_headlines")
+    def make_headlines(nlp, name):
+        return HeadlineParse(nlp)
+
+
+class HeadlineParse:
+    """Re-tags and re-parses the title-case sentences of a doc from a lower-cased copy
+    (eventlens.nlp.headlines); the text and the entities stay the original's."""
+
+    ATTRS = ("TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "SENT_START")
+
+    def __init__(self, nlp):
+        self.nlp = nlp
+        self._index = None
+
+    def __call__(self, doc):
+        from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+
+        from .headlines import lowered_text
+
+        if self._index is None:
+            table = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+            self._index = {pos: set(table.get(pos, ())) for pos in ("verb", "noun", "adj")}
+        text = lowered_text(doc, self._index)
+        if text is None:
+            return doc
+        copy = self.nlp.make_doc(text)
+        for name, proc in self.nlp.pipeline:
+            if name != "eventlens_headlines":
+                copy = proc(copy)
+        if len(copy) != len(doc) or any(a.idx != b.idx for a, b in zip(copy, doc)):
+            return doc  # tokenised differently: keep the original parse
+        attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
+        # Entities: the copy's ("Putin orders partial mobilization" finds Putin), then the original's that
+        # neither overlap them nor swallowed a lower-cased word ("Sudan Military Seizes Power" as an ORG).
+        lowered = {t.i for t in doc if t.text != copy[t.i].text}
+        ents = [doc.char_span(e.start_char, e.end_char, label=e.label_) for e in copy.ents]
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        ents += [e for e in doc.ents if not any(i in taken or i in lowered for i in range(e.start, e.end))]
+        doc.from_array(attrs, copy.to_array(attrs))
+        doc.ents = sorted(ents, key=lambda e: e.start)
+        return doc
+
 
 def sentence_ents(sent) -> list:
     """The named entities of a sentence span. spaCy's `Span.ents` walks every entity of the document on
@@ -87,6 +130,7 @@ def load_pipeline():
     _register_components()
     nlp = spacy.load(MODEL_PACKAGE)
     nlp.add_pipe("eventlens_paragraphs", before="parser")
+    nlp.add_pipe("eventlens_headlines", last=True)
     nlp.max_length = MAX_CHARS
     return nlp
 

@@ -9,7 +9,7 @@ import tempfile
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from starlette.background import BackgroundTask
@@ -110,15 +110,42 @@ def events(source: ActorCode = None, target: ActorCode = None, code: CameoPrefix
     """The filters of `eventlens events`; each event carries `article_key` and `sentence_index`, the
     sentence of its representative mention (open it with /api/articles/{article_key})."""
     filters = _filters(source, target, code, since, until)
+    chosen = (source, target, code, since, until)
 
-    def compute():
+    def compute() -> bytes:
+        pages = s.page_table()
+        if pages is not None:
+            # Every event's page fields are in memory (built once per store generation); a filter's rows are
+            # found once, and each page is a slice of them.
+            generation, table = pages
+            if any(value is not None for value in chosen):
+                def find():
+                    with s.reader() as con:
+                        return network.positions_of(con, table, filters)
+
+                positions = s.cached(("event_positions", generation, *chosen), find, big=True)
+            else:
+                positions = None
+            return _json(network.events_page_from(table, positions, offset=offset, limit=limit))
         with s.reader() as con:
             # The filter's ordered ids are found once per store generation; each page is then a lookup.
-            ids = s.cached(("event_ids", source, target, code, since, until),
-                           lambda: network.ordered_event_ids(con, filters), big=True)
-            return network.events_page_of(con, ids, offset=offset, limit=limit)
+            ids = s.cached(("event_ids", *chosen), lambda: network.ordered_event_ids(con, filters), big=True)
+            return _json(network.events_page_of(con, ids, offset=offset, limit=limit))
 
-    return s.cached(("events", source, target, code, since, until, offset, limit), compute)
+    return Response(s.cached(("events", *chosen, offset, limit), compute), media_type="application/json")
+
+
+def _json(value: Any) -> bytes:
+    """The bytes FastAPI's JSONResponse would send for `value` (dates as ISO text), made once: an answer is
+    kept encoded, and sent as it is."""
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":"),
+                      default=_iso).encode("utf-8")
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON")
 
 
 @router.get("/dyad", summary="Events between two actors per period, both directions")

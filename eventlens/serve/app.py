@@ -29,7 +29,11 @@ CODE_TIMEOUT_S = 10.0  # the per-article time budget of /api/code and of ingest 
 QUERY_TIMEOUT_S = 10.0  # a store query running longer is interrupted (503 query_timeout)
 IDLE_CLOSE_S = 0.5  # the shared read-only connection is closed after this long without a request
 CACHE_ENTRIES = 512  # answers of read routes kept per store generation
-BIG_ENTRIES = 8  # ordered event-id lists kept (one per /api/events filter)
+BIG_ENTRIES = 8  # ordered event-id lists or page positions kept (one per /api/events filter)
+# /api/events pages come from an in-memory table of every event's page fields (network.page_table), built in
+# the background once per store generation, for stores of up to this many events (~350 bytes each); until
+# it is built, and for bigger stores, a page is looked up by key in the store.
+PAGE_TABLE_MAX_EVENTS = 1_000_000
 
 # Scripts, styles, images and data come from this server only, and no script may be inline: even if
 # some text escaped escaping, the browser would not run it.
@@ -81,13 +85,18 @@ class Settings:
     _last_used: float = 0.0
     _closer: Any = None
     _shared_state: threading.Condition = field(default_factory=threading.Condition)
-    # Answers of read routes, per store generation: a new generation starts whenever the store is opened
-    # afresh or written, so an answer is never older than what the store holds.
+    # Answers of read routes, per store generation: a new generation starts whenever the store is written,
+    # or found changed (written by another process) when it is opened afresh, so an answer is never older
+    # than what the store holds.
     _cache: Any = field(default_factory=lambda: __import__("collections").OrderedDict())
     _cache_lock: threading.Lock = field(default_factory=threading.Lock)
     _generation: int = 0
 
     _big: Any = field(default_factory=lambda: __import__("collections").OrderedDict())
+    _seen: Any = None  # the store's signature when the shared connection was last opened
+    _pages: Any = None  # (generation, Arrow page table or None when the store is too big or the build failed)
+    _pages_builder: Any = None
+    page_table_max_events: int = PAGE_TABLE_MAX_EVENTS
     _flights: dict = field(default_factory=dict)
     _shared_rw: bool = False
 
@@ -125,6 +134,35 @@ class Settings:
             self._generation += 1
             self._cache.clear()
             self._big.clear()
+            self._pages = None
+
+    def page_table(self) -> tuple[int, Any] | None:
+        """(generation, the Arrow page table of /api/events for it), or None while it is being built (in a
+        background thread, started here on first need) or when the store has more than
+        page_table_max_events events (then pages are looked up by key)."""
+        with self._cache_lock:
+            if self._pages is not None and self._pages[0] == self._generation:
+                return self._pages if self._pages[1] is not None else None
+            if self._pages_builder is None or not self._pages_builder.is_alive():
+                self._pages_builder = threading.Thread(target=self._build_page_table, name="eventlens-pages",
+                                                       daemon=True)
+                self._pages_builder.start()
+        return None
+
+    def _build_page_table(self) -> None:
+        from . import network
+
+        generation, table = None, None
+        try:
+            with self.reader() as con:
+                generation = self._generation
+                if con.execute("SELECT count(*) FROM events").fetchall()[0][0] <= self.page_table_max_events:
+                    table = network.page_table(con)
+        except Exception:  # no store yet, a timeout: pages are looked up by key this generation
+            table = None
+        with self._cache_lock:
+            if generation is None or generation == self._generation:
+                self._pages = (self._generation, table)
 
     @property
     def jobs(self):
@@ -167,7 +205,11 @@ class Settings:
                 self._shared_state.wait()
             if self._shared is None:
                 self._shared = open_store(self.db, read_only=True)  # raises StoreError: no store, not one
-                self._new_generation()  # another process may have written the store meanwhile
+                # Another process may have written the store while it was closed: then a new generation.
+                signature = self._signature(self._shared)
+                if signature != self._seen:
+                    self._seen = signature
+                    self._new_generation()
                 self._start_closer()
             self._users += 1
             try:
@@ -175,6 +217,24 @@ class Settings:
             except Exception:
                 self._users -= 1
                 raise
+
+    def _signature(self, con) -> tuple:
+        """What changes whenever the store is written: its file's and log's times and sizes, and its runs
+        (every eventlens write records one). Taken with the store open, when no other process can write it."""
+        import os
+
+        files = []
+        for path in (self.db, self.db + ".wal"):
+            try:
+                st = os.stat(path)
+                files.append((st.st_mtime_ns, st.st_size))
+            except OSError:
+                files.append(None)
+        try:
+            runs = con.execute("SELECT count(*), max(started), max(finished) FROM runs").fetchone()
+        except Exception:
+            runs = None
+        return tuple(files), runs
 
     def _checkin(self) -> None:
         with self._shared_state:

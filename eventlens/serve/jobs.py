@@ -1,8 +1,9 @@
 """Ingest jobs of `POST /api/ingest`: coded in a background thread, never under the store lock.
 
 A job codes its articles first without touching the store (the slow part, so reads go on meanwhile); only
-the write (one transaction per batch, then the rebuild of the deduplicated events) takes the store lock,
-for a second or two. One job runs at a time; a bounded number wait; `GET /api/jobs/{id}` polls one.
+the write (one transaction per batch, then the update of the deduplicated events the new articles touch)
+takes the store lock, for a fraction of a second. One job runs at a time; a bounded number wait;
+`GET /api/jobs/{id}` polls one.
 """
 from __future__ import annotations
 
@@ -102,7 +103,7 @@ def run_ingest(settings, articles: list) -> dict[str, Any]:
     import os
 
     from ..coding import code_articles
-    from ..store import rebuild_events
+    from ..store import update_events
     from ..store.schema import content_hash
     from ..store.writer import StoreWriter
 
@@ -134,6 +135,6 @@ def run_ingest(settings, articles: list) -> dict[str, Any]:
         for result in results:
             writer.add(result)
         stats = writer.close()
-        events = rebuild_events(con)
+        events = update_events(con)  # only the keys the new articles touch: a small write
     return {"articles": stats.articles, "mentions": stats.events, "unchanged": stats.unchanged,
             "skipped": stats.skipped, "events": events, "coder_version": coder.version, "problems": problems}

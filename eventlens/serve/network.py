@@ -48,6 +48,57 @@ def ordered_event_ids(con, filters: dict[str, Any] | None) -> list[str]:
         f"SELECT event_id FROM events e WHERE {where} ORDER BY e.date NULLS LAST, e.event_id", params).fetchall()]
 
 
+# The fields of an event in a page of /api/events, in order.
+PAGE_COLUMNS = ("event_id", "date", "source_code", "source_name", "target_code", "target_name", "code", "name",
+                "quad_class", "goldstein", "plover_event", "num_mentions", "num_sources", "num_articles", "place",
+                "lat", "lon", "source_url", "article_key", "article_id", "sentence_index", "mention_id", "sentence")
+
+
+def page_table(con):
+    """Every event's page fields (PAGE_COLUMNS), in the order of events_page, as one Arrow table. Built once
+    per store generation, it answers a page of any filter by position, without a query (events_page_from);
+    it costs about 350 bytes an event (37 MB for 105,000)."""
+    return _arrow(con, """
+        SELECT e.event_id, e.date, e.source_code, json_extract_string(m.record, '$.source.name') AS source_name,
+               e.target_code, json_extract_string(m.record, '$.target.name') AS target_name,
+               e.code, json_extract_string(m.record, '$.name') AS name, e.quad_class, e.goldstein,
+               e.plover_event, e.num_mentions, e.num_sources, e.num_articles, e.geo_full_name AS place,
+               e.geo_lat AS lat, e.geo_lon AS lon, e.source_url,
+               m.content_hash AS article_key, m.article_id, m.sentence_index, e.mention_id,
+               json_extract_string(m.record, '$.sentence') AS sentence
+        FROM events e LEFT JOIN mentions m ON m.mention_id = e.mention_id
+        ORDER BY e.date NULLS LAST, e.event_id""")
+
+
+def _arrow(con, query: str, params: list | None = None):
+    """A query's result as an Arrow table, without the copy a DB-API result makes."""
+    con.abort()  # a result an earlier execute() on this cursor left unfetched would refuse sql()
+    return con.sql(query, params=params).to_arrow_table()
+
+
+def positions_of(con, table, filters: dict[str, Any] | None):
+    """The rows of `table` (page_table) that match `filters`, in page order, as an Arrow array of positions
+    (null where an event is not in the table: the store was written after the table was built)."""
+    import pyarrow.compute as pc
+
+    filters = {k: v for k, v in (filters or {}).items() if k != "limit"}
+    where, params = where_clause(filters)
+    ids = _arrow(con, f"SELECT event_id FROM events e WHERE {where} ORDER BY e.date NULLS LAST, e.event_id",
+                 params).column(0)
+    return pc.index_in(ids, value_set=table.column("event_id"))
+
+
+def events_page_from(table, positions, *, offset: int = 0, limit: int = 50) -> dict[str, Any]:
+    """events_page from the page table and a filter's positions (None: no filter, every row in order): a
+    slice of arrays, microseconds however deep the page."""
+    if positions is None:
+        total, rows = table.num_rows, table.slice(offset, limit)
+    else:
+        total = len(positions)
+        rows = table.take(positions.slice(offset, limit).drop_null()) if offset < total else table.slice(0, 0)
+    return {"total": total, "offset": offset, "limit": limit, "events": rows.to_pylist()}
+
+
 def events_page_of(con, ids: list[str], *, offset: int = 0, limit: int = 50) -> dict[str, Any]:
     """events_page from the ordered ids of its filter (ordered_event_ids, computed once and kept): the page's
     events and mentions are looked up by key, so a page costs milliseconds however deep it is."""
@@ -68,15 +119,12 @@ def events_page_of(con, ids: list[str], *, offset: int = 0, limit: int = 50) -> 
                json_extract_string(record, '$.name') AS name, json_extract_string(record, '$.sentence') AS sentence
         FROM mentions WHERE mention_id IN ({", ".join("?" * len(mention_ids))})""", mention_ids))}
     by_id = {e["event_id"]: e for e in events}
-    columns = ("event_id", "date", "source_code", "source_name", "target_code", "target_name", "code", "name",
-               "quad_class", "goldstein", "plover_event", "num_mentions", "num_sources", "num_articles", "place",
-               "lat", "lon", "source_url", "article_key", "article_id", "sentence_index", "mention_id", "sentence")
     for event_id in page:
         event = by_id.get(event_id)
         if event is None:
             continue
         row = {**event, **mentions.get(event["mention_id"], {})}
-        out["events"].append({name: row.get(name) for name in columns})
+        out["events"].append({name: row.get(name) for name in PAGE_COLUMNS})
     return out
 
 

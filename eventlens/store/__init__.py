@@ -1,7 +1,7 @@
 """The event store: a DuckDB file of articles, their coded event mentions, and deduplicated events.
 
 Jobs the CLI (and later a web app or a distributed runner) call:
-  ingest_paths(paths, db=...)   read, skip what is stored, code, write batch by batch, deduplicate
+  ingest_paths(paths, db=...)   read, skip what is stored, code, write batch by batch, deduplicate (incrementally)
   recode_store(db=...)          code stored articles again with the current coder, swap atomically
 Tables and guarantees: docs/store.md.
 """
@@ -14,7 +14,7 @@ from typing import Callable
 
 from ..errors import EventlensError, InputError
 from ..models import Article
-from .dedup import rebuild_events
+from .dedup import rebuild_events, update_events
 from .schema import DEFAULT_DB, SCHEMA_VERSION, StoreError, content_hash, open_store
 from .writer import StoreWriter, WriteStats, _is_duckdb_error, write_failure
 
@@ -65,7 +65,8 @@ def ingest_paths(paths, *, db: str = DEFAULT_DB, default_date: dt.date | None = 
                  warn: Callable[[EventlensError], None] = lambda e: None,
                  progress: Callable[[int, int], None] = _no_progress, **coder_options) -> JobStats:
     """Code and store every article under `paths` that the store does not already hold with this
-    coder version; then rebuild the deduplicated events. Bad inputs go to `errors` and to `warn`."""
+    coder version; then bring the deduplicated events up to date (only the grouping keys the new articles
+    touch). Bad inputs go to `errors` and to `warn`."""
     from ..coding import Coder
     from ..ingest.formats import iter_rich_inputs
 
@@ -102,7 +103,7 @@ def ingest_paths(paths, *, db: str = DEFAULT_DB, default_date: dt.date | None = 
         with _write_errors():
             written = _code_into(writer, articles_to_code(), coder, processes, batch_size, batch_articles,
                                  warn, progress, article_timeout)
-            events = rebuild_events(con)
+            events = update_events(con)
     finally:
         _close(con)
     return JobStats.of(written, events, len(coder.problems), coder.version)
@@ -188,4 +189,4 @@ def _swap_in_recoded(con) -> None:
 
 
 __all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "JobStats", "StoreError", "StoreWriter", "content_hash",
-           "ingest_paths", "open_store", "rebuild_events", "recode_store"]
+           "ingest_paths", "open_store", "rebuild_events", "recode_store", "update_events"]

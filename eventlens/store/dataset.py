@@ -182,7 +182,7 @@ def import_dataset(path: str, *, db: str, command: str = "ingest --from-parquet"
     coder version has its rows replaced. One transaction: a killed import leaves the store as it was."""
     import uuid
 
-    from .dedup import rebuild_events
+    from .dedup import update_events
     from .schema import open_store
     from .writer import now
 
@@ -224,6 +224,7 @@ def import_dataset(path: str, *, db: str, command: str = "ingest --from-parquet"
             con.execute("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         [run_id, command, meta.get("coder_version"), started, now(), fresh, mentions,
                          total - fresh, skipped])
+            con.execute("INSERT INTO dedup_pending SELECT content_hash FROM incoming ON CONFLICT DO NOTHING")
             con.execute("DROP TABLE incoming")
             con.execute("COMMIT")
         except BaseException:
@@ -231,7 +232,7 @@ def import_dataset(path: str, *, db: str, command: str = "ingest --from-parquet"
             raise
         for view in ("ds_mentions", "ds_articles", "ds_errors"):
             con.execute(f"DROP VIEW IF EXISTS {view}")
-        events = rebuild_events(con)
+        events = update_events(con)
     except EventlensError:
         raise
     except Exception as exc:

@@ -102,6 +102,8 @@ _DDL = [
         first_date DATE, last_date DATE)""",
     """CREATE TABLE IF NOT EXISTS errors (
         input VARCHAR, error_code VARCHAR, reason VARCHAR, fix VARCHAR, run_id VARCHAR, recorded_at TIMESTAMP)""",
+    # Articles written since `events` was last brought up to date (eventlens.store.dedup.update_events).
+    "CREATE TABLE IF NOT EXISTS dedup_pending (content_hash VARCHAR PRIMARY KEY)",
     """CREATE TABLE IF NOT EXISTS runs (
         run_id VARCHAR PRIMARY KEY, command VARCHAR, coder_version VARCHAR, started TIMESTAMP,
         finished TIMESTAMP, articles INTEGER, events INTEGER, unchanged INTEGER, skipped INTEGER)""",

@@ -121,6 +121,11 @@ class StoreWriter:
             insert_columns(con, f"{self.prefix}sentences", _SENTENCE_COLUMNS, self._sentences)
             insert_columns(con, f"{self.prefix}mentions", MENTION_COLUMNS, self._mentions)
             insert_columns(con, "errors", _ERROR_COLUMNS, errors)
+            if self._hashes and not self.prefix:
+                # Their events are brought up to date by eventlens.store.dedup.update_events, even if this
+                # process is killed before it gets there.
+                con.execute("INSERT INTO dedup_pending SELECT DISTINCT unnest($1) ON CONFLICT DO NOTHING",
+                            [self._hashes])
             con.execute("COMMIT")
         except BaseException as exc:
             try:

@@ -1,0 +1,56 @@
+"""Headlines in title case ("Brazil Slams Israeli Strikes On Gaza") fool the tagger: every capitalised
+word looks like a name, so the verb is tagged PROPN and the parse has no predicate. For a sentence that
+is set in title case, the pipeline parses a copy in which the capitalised common words are lower-cased
+(same length, so every offset holds) and takes that copy's tags, lemmas and dependencies. The text, and
+the named entities found on the original capitals, stay as written.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+FUNCTION_WORDS = frozenset(
+    "a an the and or but nor of on in at to for from with without by over under after before amid "
+    "against as into onto off out up down about across near since until via vs per than then "
+    "is are was were be been being has have had do does did will would shall should can could may might "
+    "must not no new its his her their our this that these those it he she they we who what why how".split())
+KEEP_ENTITIES = frozenset({"GPE", "NORP", "LOC", "FAC"})  # places and peoples keep their capitals
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    from ..actors.countries import country_entries
+
+    return frozenset(w.lower() for e in country_entries() for w in e.phrase.split())
+
+
+def is_title_case(sent) -> bool:
+    """At least four words, and every content word capitalised."""
+    words = [t for t in sent if t.is_alpha]
+    content = [t for t in words if t.lower_ not in FUNCTION_WORDS]
+    return len(words) >= 4 and len(content) >= 3 and all(t.text[0].isupper() for t in content)
+
+
+def _common(tok, index) -> bool:
+    low = tok.lower_
+    if low in FUNCTION_WORDS:
+        return True
+    if tok.ent_type_ in KEEP_ENTITIES or low in _country_words():
+        return False
+    stems = {low, low[:-1], low[:-2], low[:-3], low[:-3] + "e", low[:-2] + "e", low[:-1] + "e"} if len(low) > 4 \
+        else {low, low[:-1]}
+    return any(s in index.get("verb", ()) or s in index.get("noun", ()) or s in index.get("adj", ()) for s in stems)
+
+
+def lowered_text(doc, index) -> str | None:
+    """The doc's text with the capitalised common words of its title-case sentences lower-cased, or None
+    where no sentence is in title case."""
+    chars = list(doc.text)
+    changed = False
+    for sent in doc.sents:
+        if not is_title_case(sent):
+            continue
+        for tok in sent:
+            if tok.is_alpha and tok.text[0].isupper() and not tok.text.isupper() and _common(tok, index):
+                chars[tok.idx] = tok.text[0].lower()
+                changed = True
+    return "".join(chars) if changed else None
