@@ -54,6 +54,24 @@ def test_detector_weights_separate_event_words_from_others(tmp_path):
     assert np.allclose(back.probabilities([["l=attack", "sa=True"]]), probs[:1], atol=1e-2)
 
 
+def test_code_in_context_chooses_the_code_within_the_root_and_round_trips(tmp_path):
+    # Within root 16, "cut ties" is 161 and "cut aid" 162: the object decides, not the verb.
+    codes = ["161", "162"]
+    examples = [["l=cut", "o=tie"], ["l=cut", "o=aid"], ["l=sever", "o=tie"], ["l=halt", "o=aid"]] * 25
+    labels = [0, 1, 0, 1] * 25
+    code_weights = train_weights(examples, labels, bits=8, epochs=5, rate=0.3, l2=0.0, seed=0, classes=2)
+    det = Detector(weights=np.zeros((1 << 10, len(CLASSES)), dtype=np.float32), bits=10, codes_by_object={},
+                   codes_by_lemma={}, threshold=0.5, meta={"version": "t"},
+                   code_models={"16": (codes, code_weights.astype(np.float32))})
+    assert det.code_in_context(["l=cut", "o=aid"], "16")[0] == "162"
+    assert det.code_in_context(["l=cut", "o=tie"], "16")[0] == "161"
+    assert det.code_in_context(["l=cut", "o=tie"], "17") is None  # no model for the root: the tables decide
+    det.save(tmp_path / "d.npz")
+    back = Detector.load(tmp_path / "d.npz")
+    code, p = back.code_in_context(["l=cut", "o=aid"], "16")
+    assert code == "162" and p > 0.8 and back.code_models["16"][0] == codes
+
+
 def test_validator_names_each_problem():
     codes, countries = cameo_codes(), _countries()
     good = {"id": "x", "text": "Moldova summoned the Russian ambassador.", "date": "2023-02-14", "style": "plain",
@@ -166,3 +184,23 @@ def test_confidence_is_the_calibrated_probability_and_min_confidence_filters(cod
     key = lambda e: (e.source.code, e.target.code if e.target else None, e.code, e.sentence_index)  # noqa: E731
     assert {key(e) for e in strict} <= {key(e) for e in events}
     assert len(strict) == sum(1 for e in events if e.confidence >= floor) < len(events) + (len(events) == 1)
+
+
+def test_mutual_codes_are_the_codes_the_corpus_codes_both_ways():
+    def rec(code, both):
+        ev = {"trigger": "x", "source": {"code": "AAA"}, "target": {"code": "BBB"}, "code": code}
+        back = {"trigger": "x", "source": {"code": "BBB"}, "target": {"code": "AAA"}, "code": code}
+        return {"events": [ev, back] if both else [ev]}
+    records = [rec("057", True)] * 10 + [rec("042", False)] * 20 + [rec("193", True)] * 2
+    # 057: every event has its twin; 042: none has; 193: twinned, but too rare to say
+    assert train.mutual_codes(records, least=15) == ["057"]
+
+
+def test_acts_the_corpus_codes_both_ways_give_two_events(code):
+    from eventlens.learn.detect import shipped_detector
+
+    assert "057" in shipped_detector().meta["mutual_codes"]
+    signed = code("Japan signed a trade agreement with Vietnam on Monday.", date="2024-03-04")
+    assert {(e.source.code, e.target.code) for e in signed if e.code == "057"} == {("JPN", "VNM"), ("VNM", "JPN")}
+    visit = code("The Japanese prime minister visited Hanoi on Monday.", date="2024-03-04")
+    assert all(e.source.country == "JPN" for e in visit if e.root_code == "04")  # a visit is the visitor's act

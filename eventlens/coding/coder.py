@@ -434,7 +434,11 @@ class Coder:
         construction = cand.rule.startswith("construction")
         # A target the lexicon entry's slots or a construction found stands (right in 92% of the corpus's
         # events that have one); the ranker chooses where they found none.
+        mutual_codes = self.detector.meta.get("mutual_codes", ()) if self.detector is not None else ()
+        joint = (len(sources) > 1 and len({s.country for s in sources}) == len(sources)
+                 and (code[:2] in cameo.COOPERATIVE_ROOTS or code in mutual_codes))
         if (self.target_chooser is not None and extended is None and echoed is None and not cand.reciprocal
+                and not (joint and not targets)  # "India and Pakistan exchanged fire": each the other's target
                 and not [t for t in targets if t.code not in {s.code for s in sources}]):
             chosen = self.target_chooser(anchor=anchor, sent=sent, sources=sources, rule_targets=targets,
                                          code=code, actors=actors, si=si, speaker=speaker, in_quote=in_quote,
@@ -458,7 +462,7 @@ class Coder:
         each_other = any(t.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in t.children)
                          for t in tgt_tokens) or "each other" in sent.text or "one another" in sent.text
         mutual = (len(sources) > 1 and not targets and len({s.country for s in sources}) == len(sources)
-                  and (code[:2] in cameo.COOPERATIVE_ROOTS or each_other))
+                  and (joint or each_other))
         if cand.reciprocal or mutual:
             for a in sources:
                 for b in sources:
@@ -469,6 +473,11 @@ class Coder:
                 # an actor acting on itself ("lift the curfew in Bangkok", said of Thailand) has no target
                 for t in [self._own_for(t, s) for t in targets if t.code != s.code] or [None]:
                     pairs.append((s, t))
+            if code in mutual_codes and len(sources) == 1:
+                # "Japan signed an agreement with Vietnam", "met his Russian counterpart": an act the corpus
+                # codes both ways (eventlens.learn.train.mutual_codes) is also the named target's act
+                pairs += [(t, s) for s, t in pairs if t is not None and t.start is not None
+                          and t.country != s.country and (t, s) not in pairs]
         if not pairs:
             return self._drop("the source would act on itself")
         when = resolve_event_date(sent, cand.action, published.day)

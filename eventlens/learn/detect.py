@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -117,6 +117,8 @@ class Detector:
     codes_by_lemma: dict[str, str]
     threshold: float
     meta: dict
+    # The code within each root, in context: root -> (its codes, weights [2**code_bits, len(codes)]).
+    code_models: dict[str, tuple[list[str], np.ndarray]] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -129,7 +131,23 @@ class Detector:
         z = np.exp(z - z.max(axis=1, keepdims=True))
         return z / z.sum(axis=1, keepdims=True)
 
-    def code_for(self, tok, root: str) -> str:
+    def code_in_context(self, features: list[str], root: str) -> tuple[str, float] | None:
+        """The likeliest code within `root` for a word with these features, and its probability; None
+        where the corpus has no code model for the root."""
+        model = self.code_models.get(root)
+        if model is None:
+            return None
+        codes, weights = model
+        mask = weights.shape[0] - 1
+        z = weights[np.fromiter((_h(f, mask) for f in features), dtype=np.int64, count=len(features))].sum(axis=0)
+        p = np.exp(z - z.max())
+        p /= p.sum()
+        k = int(p.argmax())
+        return codes[k], float(p[k])
+
+    def code_for(self, tok, root: str, features: list[str] | None = None) -> str:
+        if features is not None and root in self.code_models:
+            return self.code_in_context(features, root)[0]
         lem = lemma(tok)
         for c in tok.children:
             if c.dep_ in ("dobj", "attr", "oprd"):
@@ -147,9 +165,10 @@ class Detector:
             return []
         if any(t.lower_ in SPORT_WORDS for t in sent):
             return []  # "South Africa lifted the Rugby World Cup": the sports page is no place for a guess
-        probs = self.probabilities([token_features(t, actor_tokens, rule_roots) for t in toks])
+        feats = [token_features(t, actor_tokens, rule_roots) for t in toks]
+        probs = self.probabilities(feats)
         out = []
-        for tok, p in zip(toks, probs):
+        for tok, p, f in zip(toks, probs, feats):
             k = int(p.argmax())
             if scored is not None:
                 best = int(p[1:].argmax()) + 1  # its likeliest root, even where "no event" is likelier
@@ -158,7 +177,7 @@ class Detector:
             if k == 0 or p[k] < self.threshold:
                 continue
             root = CLASSES[k]
-            code = self.code_for(tok, root)
+            code = self.code_for(tok, root, f)
             rule = f"model {self.name}: '{tok.text}' root {root} p={p[k]:.2f}, code {code}"
             if tok.pos_ == "NOUN" and _light(tok):  # "lodged a protest": the light verb's subject acts
                 verb = tok.head
@@ -189,13 +208,19 @@ class Detector:
         todo = [c for c in cands if c.entry is not None and c.action and c.action[0].pos_ in ("VERB", "NOUN")]
         if not todo or self.recode_threshold >= 1.0:
             return cands
-        probs = self.probabilities([token_features(c.action[0], actor_tokens, rule_roots) for c in todo])
-        for cand, p in zip(todo, probs):
+        feats = [token_features(c.action[0], actor_tokens, rule_roots) for c in todo]
+        probs = self.probabilities(feats)
+        for cand, p, f in zip(todo, probs, feats):
             k = int(p.argmax())
             root = CLASSES[k]
             if k == 0 or root == cand.code[:2] or p[k] < self.recode_threshold:
+                # the root stands; the code within it, in context, where the model is sure of another
+                found = self.code_in_context(f, cand.code[:2]) if self.code_threshold < 1.0 else None
+                if found is not None and found[0] != cand.code and found[1] >= self.code_threshold:
+                    cand.rule += f"; model {self.name}: code {found[0]} p={found[1]:.2f} over the lexicon's {cand.code}"
+                    cand.code = found[0]
                 continue
-            code = self.code_for(cand.action[0], root)
+            code = self.code_for(cand.action[0], root, f)
             cand.rule += f"; model {self.name}: root {root} p={p[k]:.2f} over the lexicon's {cand.code}, code {code}"
             cand.code = code
             cand.scores.update(recoded=True, detector=float(p[k]))
@@ -205,15 +230,27 @@ class Detector:
     def recode_threshold(self) -> float:
         return float(self.meta.get("recode_threshold", 1.0))
 
+    @property
+    def code_threshold(self) -> float:
+        return float(self.meta.get("code_threshold", 1.0))
+
     # -- persistence ------------------------------------------------------------------------------
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         used = np.flatnonzero(np.abs(self.weights).sum(axis=1))
         extra = {"codes_by_object": self.codes_by_object, "codes_by_lemma": self.codes_by_lemma,
                  "threshold": self.threshold, "bits": self.bits, **self.meta}
+        extra["code_models"] = {root: codes for root, (codes, _) in sorted(self.code_models.items())}
+        arrays = {}
+        for root, (_, w) in self.code_models.items():
+            rows = np.flatnonzero(np.abs(w).sum(axis=1))
+            arrays[f"code_{root}_rows"] = rows.astype(np.int32)
+            arrays[f"code_{root}_weights"] = w[rows].astype(np.float16)
+            extra[f"code_{root}_bits"] = int(w.shape[0]).bit_length() - 1
         with open(path, "wb") as fh:
             np.savez_compressed(fh, rows=used.astype(np.int32), weights=self.weights[used].astype(np.float16),
-                                meta=np.frombuffer(json.dumps(extra, sort_keys=True).encode(), dtype=np.uint8))
+                                meta=np.frombuffer(json.dumps(extra, sort_keys=True).encode(), dtype=np.uint8),
+                                **arrays)
 
     @classmethod
     def load(cls, path: Path) -> "Detector":
@@ -221,17 +258,23 @@ class Detector:
             meta = json.loads(bytes(data["meta"]).decode())
             weights = np.zeros((1 << meta["bits"], len(CLASSES)), dtype=np.float32)
             weights[data["rows"]] = data["weights"].astype(np.float32)
+            code_models = {}
+            for root, codes in (meta.pop("code_models", None) or {}).items():
+                w = np.zeros((1 << meta.pop(f"code_{root}_bits"), len(codes)), dtype=np.float32)
+                w[data[f"code_{root}_rows"]] = data[f"code_{root}_weights"].astype(np.float32)
+                code_models[root] = (codes, w)
         return cls(weights=weights, bits=meta.pop("bits"), codes_by_object=meta.pop("codes_by_object"),
-                   codes_by_lemma=meta.pop("codes_by_lemma"), threshold=meta.pop("threshold"), meta=meta)
+                   codes_by_lemma=meta.pop("codes_by_lemma"), threshold=meta.pop("threshold"), meta=meta,
+                   code_models=code_models)
 
 
 def train_weights(examples: list[list[str]], labels: list[int], *, bits: int, epochs: int, rate: float,
-                  l2: float, seed: int, batch: int = 128) -> np.ndarray:
+                  l2: float, seed: int, batch: int = 128, classes: int = len(CLASSES)) -> np.ndarray:
     """Multinomial logistic regression by minibatch AdaGrad over hashed features, deterministic."""
     mask = (1 << bits) - 1
     hashed = [np.fromiter((_h(f, mask) for f in feats), dtype=np.int64, count=len(feats)) for feats in examples]
     y = np.asarray(labels)
-    W = np.zeros((1 << bits, len(CLASSES)))
+    W = np.zeros((1 << bits, classes))
     G = np.full_like(W, 1e-8)
     rng = np.random.default_rng(seed)
     for _ in range(epochs):

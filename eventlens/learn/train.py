@@ -28,6 +28,7 @@ CORPUS = REPO / "corpus" / "train"
 CONFIG = {"bits": 18, "epochs": 12, "rate": 0.2, "l2": 1e-5, "seed": 0, "features": "targets-v8",
           "detector_bits": 18, "detector_epochs": 8, "detector_rate": 0.1, "detector_threshold": 0.5, "recode_threshold": 0.8,
           "detector_features": "detect-v4",
+          "code_bits": 15, "code_epochs": 10, "code_threshold": 0.7,
           "calibration_features": "calibrate-v1", "calibration_folds": [1, 2, 3]}
 
 
@@ -92,7 +93,7 @@ def detector_data(words: list, gold_by_id: dict[str, dict]):
             if s < end and start < e and not (s < he and hs < e and (hs, he) != (start, end)):
                 heads.setdefault((rid, s, e), n)
     labelled = {n: (rid, s, e) for (rid, s, e), n in heads.items()}
-    examples, labels = [], []
+    examples, labels, codes = [], [], []
     by_object, by_lemma = {}, {}
     for n, (rid, start, end, feats, lem, obj, _) in enumerate(words):
         code = None
@@ -101,6 +102,7 @@ def detector_data(words: list, gold_by_id: dict[str, dict]):
             code = next((c for (s, e), c in spans.get(rid, ()) if (s, e) == (s0, e0)), None)
         examples.append(feats)
         labels.append(CLASSES.index(code[:2]) if code else 0)
+        codes.append(code)
         if code:
             by_object.setdefault(f"{code[:2]}|{lem}|{obj}", Counter())[code] += 1
             by_lemma.setdefault(f"{code[:2]}|{lem}", Counter())[code] += 1
@@ -111,19 +113,50 @@ def detector_data(words: list, gold_by_id: dict[str, dict]):
     # A word with its object says more than the word alone, but only where the corpus agrees with itself.
     sure = {k: v for k, v in by_object.items() if not k.endswith("|") and sum(v.values()) >= 2
             and max(v.values()) / sum(v.values()) >= 0.6}
-    return examples, labels, best(sure), best(by_lemma)
+    return examples, labels, codes, best(sure), best(by_lemma)
+
+
+def mutual_codes(records: list[dict], least: int = 15, share: float = 0.6) -> list[str]:
+    """The codes the corpus codes both ways: at least `least` events, and at least `share` of them with a
+    twin at the same trigger from the target back to the source ("signed an agreement with", "held
+    talks with", "exchanged fire")."""
+    total, twinned = Counter(), Counter()
+    for rec in records:
+        events = rec.get("events") or []
+        for ev in events:
+            src, tgt = ev["source"]["code"][:3], ((ev.get("target") or {}).get("code") or "")[:3]
+            total[ev["code"]] += 1
+            twinned[ev["code"]] += any(
+                other is not ev and other.get("trigger") == ev.get("trigger") and other["code"] == ev["code"]
+                and other["source"]["code"][:3] == tgt and ((other.get("target") or {}).get("code") or "")[:3] == src
+                for other in events)
+    return sorted(c for c, n in total.items() if n >= least and twinned[c] / n >= share)
 
 
 def train_detector(records: list[dict], words: list, config: dict, meta: dict):
     from .detect import Detector, train_weights
 
-    examples, labels, by_object, by_lemma = detector_data(words, {r["id"]: r for r in records})
+    examples, labels, codes, by_object, by_lemma = detector_data(words, {r["id"]: r for r in records})
     weights = train_weights(examples, labels, bits=config["detector_bits"], epochs=config["detector_epochs"],
                             rate=config["detector_rate"], l2=config["l2"], seed=config["seed"])
+    # The code within each root, in context: one small model per root over the same features, from the
+    # words the corpus labels with an event of that root.
+    code_models = {}
+    for root in sorted({c[:2] for c in codes if c}):
+        rows = [(f, c) for f, c in zip(examples, codes) if c and c[:2] == root]
+        classes = sorted({c for _, c in rows})
+        if len(classes) < 2:
+            continue
+        w = train_weights([f for f, _ in rows], [classes.index(c) for _, c in rows], bits=config["code_bits"],
+                          epochs=config["code_epochs"], rate=config["detector_rate"], l2=config["l2"],
+                          seed=config["seed"], classes=len(classes))
+        code_models[root] = (classes, w.astype(np.float32))
     return Detector(weights=weights.astype(np.float32), bits=config["detector_bits"], codes_by_object=by_object,
                     codes_by_lemma=by_lemma, threshold=config["detector_threshold"],
                     meta={**meta, "words": len(examples), "event_words": int(sum(1 for y in labels if y)),
-                          "recode_threshold": config["recode_threshold"]})
+                          "recode_threshold": config["recode_threshold"], "code_threshold": config["code_threshold"],
+                          "mutual_codes": mutual_codes(records)},
+                    code_models=code_models)
 
 
 def _match(rec: dict, gold: dict) -> dict | None:
