@@ -127,6 +127,41 @@ def test_fsspec_urls_and_missing_paths():
     assert [e.where for e in items if isinstance(e, InputError)] == ["/no/such/file.jsonl"]
 
 
+def test_coder_process_calls_shares_fails_and_watches_memory():
+    import operator
+    import time
+
+    from eventlens.runners.coder_process import CoderProcess, CoderProcessError, SharedValue
+
+    process = CoderProcess(None)
+    try:
+        assert process.call(len, "abc") == 3
+        shared = SharedValue(frozenset({"a", "b"}))
+        assert process.call(operator.eq, frozenset({"a", "b"}), shared)  # a shared value arrives as itself
+        assert process.call(operator.and_, frozenset({"a", "c"}), shared) == frozenset({"a"})
+        with pytest.raises(ValueError):
+            process.call(int, "not a number")
+        assert process.call(lambda x: x + 1, 1) == 2  # what Dask accepts as a task, the process runs
+        if sys.platform.startswith("linux"):
+            assert process.call(os.listdir, "/proc/self/task") == [str(process.pid)]  # one thread
+        pid = process.pid
+        os.kill(pid, signal.SIGKILL)  # a coder process that died is started again (the call in flight fails)
+        try:
+            result = process.call(len, "abcd")
+        except CoderProcessError:
+            result = process.call(len, "abcd")
+        assert result == 4 and process.pid != pid
+    finally:
+        process.close()
+    # A worker and its coder process over the worker's memory limit: the coder process is stopped.
+    tiny = CoderProcess(None, memory_limit=1 << 20)
+    try:
+        with pytest.raises(CoderProcessError, match="memory limit"):
+            tiny.call(time.sleep, 3)
+    finally:
+        tiny.close()
+
+
 # -- datasets, engines, the store (load the pipeline) ------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -246,18 +281,25 @@ def test_a_killed_worker_changes_nothing(corpus_dir, local_dataset, tmp_path):
         client = runner.client
 
         def kill_one(result):
+            import psutil
+
             if killed:
                 return
             processing = client.processing()
             busy = [address for address, keys in processing.items() if keys]
             assert busy, "no task in flight to kill"
             pids = client.run(os.getpid, workers=[busy[0]])
-            killed.update(address=busy[0], keys=list(processing[busy[0]]), pid=pids[busy[0]])
+            # The worker codes in its coder process: one child, with one thread.
+            children = psutil.Process(pids[busy[0]]).children()
+            assert [child.num_threads() for child in children] == [1]
+            killed.update(address=busy[0], keys=list(processing[busy[0]]), pid=pids[busy[0]], coder=children[0])
             os.kill(pids[busy[0]], signal.SIGKILL)
 
         stats = code_to_dataset([str(corpus_dir)], out=str(out), runner=runner, coder=Coder(), default_date=DAY,
                                 partition_size=1500, on_result=kill_one)
     assert killed and killed["keys"], "the test killed no worker"
+    # The killed worker's coder process died with it.
+    assert not killed["coder"].is_running() or killed["coder"].status() == "zombie"
     clean = _dataset_ids(local_dataset)
     ids = _dataset_ids(out)
     assert sorted(ids) == sorted(clean)  # same ids, none lost, none doubled
@@ -266,6 +308,52 @@ def test_a_killed_worker_changes_nothing(corpus_dir, local_dataset, tmp_path):
     articles = _query(f"SELECT count(*) FROM read_parquet('{out}/articles/*.parquet')")[0][0]
     assert articles == stats.articles
     assert not list(out.rglob("*.tmp"))
+
+
+@pytest.mark.slow
+def test_dask_workers_code_in_one_thread_processes_and_skip_shared_hashes(corpus_dir, local_dataset, tmp_path):
+    """Each worker codes in a single-threaded child (spaCy's parser is ~13% slower in a process with
+    threads); a shared value (`ingest`'s stored hashes) reaches it, and the LocalCluster is quiet."""
+    import psutil
+
+    from eventlens.coding import Coder
+    from eventlens.runners.dask_runner import DaskRunner
+    from eventlens.runners.job import code_to_dataset
+
+    known = _query(f"SELECT content_hash FROM read_parquet('{local_dataset}/articles/*.parquet')")
+    skip = frozenset(row[0][:16] for row in known[: len(known) // 2])
+    with DaskRunner(workers=1) as runner:
+        stats = code_to_dataset([str(corpus_dir)], out=str(tmp_path / "skipped"), runner=runner, coder=Coder(),
+                                default_date=DAY, partition_size=6000, skip_hashes=skip)
+        worker = next(iter(runner.client.run(os.getpid).values()))
+        children = psutil.Process(worker).children()
+        assert [child.num_threads() for child in children] == [1]
+        assert "eventlens.runners.coder_process" in " ".join(children[0].cmdline())
+        ticks = runner.client.run(lambda dask_worker: dask_worker.periodic_callbacks["tick"].callback_time)
+        assert list(ticks.values()) == [1000]
+    assert stats.unchanged >= len(skip) > 0 and stats.articles + stats.unchanged == len(known)
+    assert not children[0].is_running() or children[0].status() == "zombie"
+
+
+@pytest.mark.slow
+def test_the_local_runner_stays_single_threaded(tmp_path):
+    """pyarrow's jemalloc would start a thread when the first Parquet file is written; the local runner
+    keeps its process to one thread, where spaCy's parser runs fastest."""
+    _write_jsonl(tmp_path / "few.jsonl", _corpus(3, words=40))
+    script = (
+        "import os, sys\n"
+        "from eventlens.coding import Coder\n"
+        "from eventlens.runners import LocalRunner\n"
+        "from eventlens.runners.job import code_to_dataset\n"
+        "stats = code_to_dataset([sys.argv[1]], out=sys.argv[2], runner=LocalRunner(1), coder=Coder(model='rules'))\n"
+        "assert stats.articles == 3, stats\n"
+        "print(len(os.listdir('/proc/self/task')))\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("JE_ARROW_MALLOC_CONF", "OMP_NUM_THREADS")}
+    run = subprocess.run([sys.executable, "-c", script, str(tmp_path / "few.jsonl"), str(tmp_path / "out")],
+                         capture_output=True, text=True, env=env, timeout=300)
+    assert run.returncode == 0, run.stderr
+    if sys.platform.startswith("linux"):
+        assert run.stdout.strip() == "1"
 
 
 @pytest.mark.slow

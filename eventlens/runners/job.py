@@ -1,8 +1,8 @@
 """Coding a corpus into a Parquet dataset, partition by partition, on any Runner.
 
 `code_partition` is the task: it runs where the runner puts it (this process, a pool process, a Dask
-worker), reads its partition straight from the input, codes it with the process's one pipeline and
-coder, and writes that partition's files. `code_to_dataset` is the client: it plans the partitions,
+worker's coder process), reads its partition straight from the input, codes it with the process's one
+pipeline and coder, and writes that partition's files. `code_to_dataset` is the client: it plans the partitions,
 hands them to the runner a few at a time, and adds up what the tasks report.
 
 Why a retried or repeated task never doubles a row: every file of a partition is named by the
@@ -235,6 +235,11 @@ def code_to_dataset(paths, *, out: str, runner, coder, default_date: dt.date | N
     """Code every article under `paths` into the Parquet dataset at `out` (a path or fsspec URL) on
     `runner`. Articles whose content hash starts with one of `skip_hashes` (16 hex digits) are not
     coded. `warn` gets one line per bad input (the first few of each partition)."""
+    from .coder_process import single_threaded_environment
+
+    # Before pyarrow is imported: its jemalloc would start a thread, and spaCy's parser runs ~13% slower
+    # in a process with threads (eventlens.runners.coder_process). Here for the local runner's processes.
+    single_threaded_environment()
     began = time.perf_counter()
     stats = JobStats(coder_version=coder.version, run_id=uuid.uuid4().hex[:12],
                      dictionary_problems=len(coder.problems))
