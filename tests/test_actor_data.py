@@ -207,3 +207,16 @@ def test_building_is_cached():
     assert first == second and first[0] is second[0]
     assert sector_entries()[0] is sector_entries()[0]
     assert organisation_entries()[0] is organisation_entries()[0]
+
+
+def test_phrases_whose_words_are_spacy_symbols_are_found_in_a_parse():
+    # spaCy keeps a few hundred strings ("agent", a dependency label) as small symbol ids, not hashes:
+    # the matcher's integer tables must use the same ids or such phrases are never found.
+    from eventlens.actors import build_dictionary
+    from eventlens.nlp import load_pipeline
+
+    dictionary, _ = build_dictionary()
+    nlp = load_pipeline()
+    doc = nlp("Federal agents and riot police detained the federal agent's driver.")
+    found = [(doc[m.start:m.end].text, m.best.sector) for m in dictionary.find_in_doc(doc, list(doc.sents))[0]]
+    assert ("Federal agents", "COP") in found and ("federal agent", "COP") in found and ("riot police", "COP") in found

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -124,6 +125,29 @@ def test_blind_set_is_valid_and_apart_from_the_corpus():
     assert not corpus_texts & {r["text"] for r in blind}
 
 
+def _seven_grams(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i:i + 7]) for i in range(len(words) - 6)}
+
+
+def test_no_corpus_record_paraphrases_an_evaluation_record():
+    # Near copies leak as surely as copies: no corpus text shares three runs of seven words with one
+    # record of the blind or the old gold sets (two such texts are the same sentence lightly edited).
+    owner: dict[tuple, str] = {}
+    for path in (ROOT / "eval" / "blind" / "blind.jsonl", ROOT / "eval" / "gold" / "test.jsonl",
+                 ROOT / "eval" / "gold" / "dev.jsonl"):
+        for r in read_records(path):
+            for g in _seven_grams(r["text"]):
+                owner.setdefault(g, r["id"])
+    near = []
+    for p in train.corpus_files():
+        for r in read_records(p):
+            shared = Counter(owner[g] for g in _seven_grams(r["text"]) if g in owner)
+            if shared and shared.most_common(1)[0][1] >= 3:
+                near.append((r["id"], shared.most_common(1)[0][0]))
+    assert near == []
+
+
 def test_shipped_weights_match_the_corpus_and_config():
     assert train.check() == []
 
@@ -204,3 +228,41 @@ def test_acts_the_corpus_codes_both_ways_give_two_events(code):
     assert {(e.source.code, e.target.code) for e in signed if e.code == "057"} == {("JPN", "VNM"), ("VNM", "JPN")}
     visit = code("The Japanese prime minister visited Hanoi on Monday.", date="2024-03-04")
     assert all(e.source.country == "JPN" for e in visit if e.root_code == "04")  # a visit is the visitor's act
+
+
+def test_sentence_gate_learns_which_sentences_hold_events_and_round_trips(tmp_path):
+    from eventlens.learn.gate import gate_probability, sentence_labels
+
+    # Labels: a sentence holds an event when an annotated trigger lies inside it.
+    sentences = [("r1", 0, 40, ["x"]), ("r1", 41, 90, ["y"]), ("r2", 0, 30, ["z"])]
+    assert sentence_labels(sentences, {"r1": [((50, 58), "111")], "r2": []}) == [0, 1, 0]
+    # "took gold" on the sports page is no event, a summoned ambassador is one, whatever the lexicon says
+    examples = [["w=summon", "w=ambassador", "rule=11"], ["w=take", "w=gold", "w=swimmer", "rule=07"],
+                ["w=expel", "w=diplomat", "rule=16"], ["w=rally", "w=zloty", "w=election", "rule=14"]] * 30
+    gate = train_weights(examples, [1, 0, 1, 0] * 30, bits=10, epochs=5, rate=0.3, l2=0.0, seed=0, classes=2)
+    det = Detector(weights=np.zeros((1 << 10, len(CLASSES)), dtype=np.float32), bits=10, codes_by_object={},
+                   codes_by_lemma={}, threshold=0.5, meta={"version": "t", "gate_threshold": 0.3},
+                   gate=gate.astype(np.float32))
+    assert gate_probability(det.gate, ["w=summon", "w=ambassador", "rule=11"]) > 0.8
+    assert gate_probability(det.gate, ["w=take", "w=gold", "w=swimmer", "rule=07"]) < 0.2
+    det.save(tmp_path / "d.npz")
+    back = Detector.load(tmp_path / "d.npz")
+    assert back.gate_threshold == 0.3 and np.allclose(back.gate, det.gate, atol=1e-2)
+
+
+def test_the_sentence_gate_drops_a_sentence_and_explain_says_why(coder):
+    import dataclasses
+
+    from eventlens.coding import code_text
+    from eventlens.coding.explain import format_explanation
+
+    text = "Moldova summoned the Russian ambassador on Tuesday to protest a missile that crossed its airspace."
+    assert code_text(text, date="2023-02-14", coder=coder)
+    closed = dataclasses.replace(coder.detector, meta={**coder.detector.meta, "gate_threshold": 1.01})
+    shut, coder.detector = coder.detector, closed
+    try:
+        coder.explanation = []
+        assert code_text(text, date="2023-02-14", coder=coder) == []
+        assert "the sentence gate puts an event here" in format_explanation(coder.explanation)
+    finally:
+        coder.detector, coder.explanation = shut, None

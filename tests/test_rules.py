@@ -204,7 +204,7 @@ def test_demand_targets_whom_it_is_made_of(code):
 def test_violence_by_protesters_is_a_riot_and_against_them_repression(code):
     riot = one(code("Sri Lankan protesters stormed the presidential residence.", date="2022-07-09"),
                src="LKACVL")
-    assert riot.code == "145"
+    assert riot.code[:3] == "145"  # a riot; 1451 where the model reads it as one for a change of leader
     ev = one(code("Iranian police beat protesters in Tehran.", date="2022-09-21"), src="IRNCOP")
     assert ev.code == "175" and ev.target.code == "IRNCVL"
 

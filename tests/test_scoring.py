@@ -111,6 +111,9 @@ def test_country_keys_aliases_and_transnational_actors():
     assert actor_matches("IGO", "IGOUNO", "country") and not actor_matches("IGO", "IGOUNO", "strict")
     assert not actor_matches("IGOEU", "IGOUNO", "country")
     assert not actor_matches("USA", "USR", "country")
+    # NATO under both conventions: the codebook's IGONAT and the dictionaries' IGOWSTNAT
+    assert actor_matches("IGONAT", "IGOWSTNAT", "strict") and actor_matches("IGOWSTNAT", "igonat", "country")
+    assert not actor_matches("IGONAT", "IGOUNO", "country")
 
 
 def test_root_and_base_levels_forgive_finer_code_differences():

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.attrs import LEMMA, LOWER, ORTH, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import hash_string
+from spacy.symbols import IDS as SPACY_SYMBOLS
 
 from ..models import DictEntry
 
@@ -16,6 +17,12 @@ NOUN_ID = POS_IDS["NOUN"]
 # specific than a country, a country than a sector word.
 KIND_RANK = {"person": 0, "actor": 1, "organisation": 2, "country": 3, "capital": 4, "demonym": 5,
              "agent": 6, "sector": 7}
+
+
+def _string_id(word: str) -> int:
+    """The id spaCy's arrays give a word: its hash, except for the few hundred words that are spaCy
+    symbols ("agent", "cop", "aux" are dependency labels), which keep their small symbol id."""
+    return SPACY_SYMBOLS.get(word, hash_string(word))
 
 
 @dataclass(slots=True)
@@ -59,9 +66,9 @@ class ActorDictionary:
         for table in (self._folded, self._exact):
             for key, found in table.items():
                 found.sort(key=lambda e: KIND_RANK.get(e.kind, 9))
-        # The same tables keyed by spaCy's string hashes, so a document is scanned as integer arrays.
-        self._folded_h = {tuple(hash_string(w) for w in k): v for k, v in self._folded.items()}
-        self._exact_h = {tuple(hash_string(w) for w in k): v for k, v in self._exact.items()}
+        # The same tables keyed by spaCy's string ids, so a document is scanned as integer arrays.
+        self._folded_h = {tuple(_string_id(w) for w in k): v for k, v in self._folded.items()}
+        self._exact_h = {tuple(_string_id(w) for w in k): v for k, v in self._exact.items()}
         self._first_h = {k[0] for k in self._folded_h} | {k[0] for k in self._exact_h}
         self.size = sum(len(v) for v in self._folded.values()) + sum(len(v) for v in self._exact.values())
         # Leaders are often named by surname alone ("Putin", "Biden"): index people by their last word.

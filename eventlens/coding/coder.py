@@ -184,7 +184,7 @@ class Coder:
             budgets.check(deadline)
             if budgets.cut_by_bound(sent):
                 continue  # a piece of a run cut by the bound is no sentence (docs/reliability.md)
-            self._remember_people(people_by_sent.get(si, ()), actors)
+            people = self._remember_people(people_by_sent.get(si, ()), actors)
             seen: set[tuple] = set()
             if self.discards and any(d.matches(sent.text) for d in self.discards):
                 continue
@@ -200,14 +200,17 @@ class Coder:
                 for c in cands:
                     for t in c.action:
                         rule_roots.setdefault(t.i, c.code[:2] if c.code else "-")
+                actor_kinds = {**people, **{i: f"{actors.by_token[i].kind}|{actors.by_token[i].best.sector or '-'}"
+                                            for i in actor_tokens}}
                 if self.detector_recorder is not None:
-                    self.detector_recorder.record(article.id, sent, actor_tokens, rule_roots)
+                    self.detector_recorder.record(article.id, sent, actor_tokens, rule_roots, actor_kinds)
                 if self.detector is not None:
                     taken = {t.i for c in cands for t in c.action}
                     taken |= {c.clause.governor.i for c in cands if c.clause.governor is not None}
                     cands = self.detector.recode(cands, actor_tokens, rule_roots)
                     cands += self.detector.propose(sent, taken, actor_tokens, rule_roots,
                                                    scored=entry["detector"] if entry else None)
+                    cands = self._gate(cands, sent, actor_tokens, rule_roots, actor_kinds, entry)
             for cand in cands:
                 if len(seen) >= budgets.MAX_EVENTS_PER_SENTENCE:
                     break  # a bounded number of events per sentence (docs/reliability.md)
@@ -229,6 +232,21 @@ class Coder:
         if self.min_confidence:
             events = [e for e in events if e.confidence >= self.min_confidence]
         return events
+
+    def _gate(self, cands: list[Candidate], sent, actor_tokens, rule_roots, actor_kinds, entry) -> list[Candidate]:
+        """The sentence gate's verdict: no candidate survives a sentence it judges to hold no event."""
+        if not cands:
+            return cands
+        p = self.detector.sentence_gate(sent, actor_tokens, rule_roots, actor_kinds)
+        if p is None or p >= self.detector.gate_threshold:
+            return cands
+        # "Among those targeted were ...": a list that goes on with an earlier event is no new event,
+        # and the gate judged that event's own sentence
+        kept = [c for c in cands if c.extend]
+        if entry is not None:
+            why = f"the sentence gate puts an event here at p={p:.2f}, below {self.detector.gate_threshold:.2f}"
+            entry["candidates"] += [explain.candidate_entry(c, [], why, None) for c in cands if not c.extend]
+        return kept
 
     @staticmethod
     def _effective_dates(sents, events: list[Event], day) -> None:
@@ -262,10 +280,15 @@ class Coder:
         return cands + construction_candidates(self.lexicon, sent, words)
 
     @staticmethod
-    def _remember_people(people, actors: ArticleActors) -> None:
-        """Read the people named in a sentence in order, so later surnames and pronouns find them."""
+    def _remember_people(people, actors: ArticleActors) -> dict[int, str]:
+        """Read the people named in a sentence in order, so later surnames and pronouns find them; the
+        ones who are actors ("Biden", "Putin"), as token -> "person|SECTOR"."""
+        found = {}
         for ent in people:
-            actors.resolve(ent.root)
+            ref = actors.resolve(ent.root)
+            if ref is not None and ref.code:
+                found[ent.root.i] = f"person|{ref.sector or '-'}"
+        return found
 
     def _quote_speakers(self, sents, quotes, actors: ArticleActors) -> dict[int, ActorRef]:
         """Sentences inside a quotation, mapped to the speaker named around it."""

@@ -35,12 +35,19 @@ COUNTRY_ALIASES = {
     "BUR": "MMR",  # Burma, ISO-3 until 1989
 }
 
+# Whole codes that two conventions write differently for one organisation: the codebook's short IGONAT
+# and the CAMEO dictionaries' IGOWSTNAT (NATO, filed under the West) are the same actor.
+ACTOR_ALIASES = {"IGONAT": "IGOWSTNAT"}
+
 
 def normalize_actor(code: str | None) -> str | None:
     """Upper case, country alias resolved; None (or blank) stays None."""
     if code is None or not str(code).strip():
         return None
     code = str(code).strip().upper()
+    for short, full in ACTOR_ALIASES.items():
+        if code.startswith(short):
+            code = full + code[len(short):]
     return COUNTRY_ALIASES.get(code[:3], code[:3]) + code[3:]
 
 

@@ -119,6 +119,21 @@ class Detector:
     meta: dict
     # The code within each root, in context: root -> (its codes, weights [2**code_bits, len(codes)]).
     code_models: dict[str, tuple[list[str], np.ndarray]] = field(default_factory=dict)
+    # The sentence gate (eventlens.learn.gate): weights [2**gate_bits, 2], or None.
+    gate: np.ndarray | None = None
+
+    @property
+    def gate_threshold(self) -> float:
+        return float(self.meta.get("gate_threshold", 0.0))
+
+    def sentence_gate(self, sent, actor_tokens: set[int], rule_roots: dict[int, str],
+                      actor_kinds: dict[int, str] | None = None) -> float | None:
+        """P(this sentence reports an event), or None without a gate."""
+        if self.gate is None:
+            return None
+        from .gate import gate_probability, sentence_features
+
+        return gate_probability(self.gate, sentence_features(sent, actor_tokens, rule_roots, actor_kinds))
 
     @property
     def name(self) -> str:
@@ -242,6 +257,10 @@ class Detector:
                  "threshold": self.threshold, "bits": self.bits, **self.meta}
         extra["code_models"] = {root: codes for root, (codes, _) in sorted(self.code_models.items())}
         arrays = {}
+        if self.gate is not None:
+            rows = np.flatnonzero(np.abs(self.gate).sum(axis=1))
+            arrays["gate_rows"], arrays["gate_weights"] = rows.astype(np.int32), self.gate[rows].astype(np.float16)
+            extra["gate_bits"] = int(self.gate.shape[0]).bit_length() - 1
         for root, (_, w) in self.code_models.items():
             rows = np.flatnonzero(np.abs(w).sum(axis=1))
             arrays[f"code_{root}_rows"] = rows.astype(np.int32)
@@ -263,9 +282,13 @@ class Detector:
                 w = np.zeros((1 << meta.pop(f"code_{root}_bits"), len(codes)), dtype=np.float32)
                 w[data[f"code_{root}_rows"]] = data[f"code_{root}_weights"].astype(np.float32)
                 code_models[root] = (codes, w)
+            gate = None
+            if "gate_rows" in data.files:
+                gate = np.zeros((1 << meta.pop("gate_bits"), 2), dtype=np.float32)
+                gate[data["gate_rows"]] = data["gate_weights"].astype(np.float32)
         return cls(weights=weights, bits=meta.pop("bits"), codes_by_object=meta.pop("codes_by_object"),
                    codes_by_lemma=meta.pop("codes_by_lemma"), threshold=meta.pop("threshold"), meta=meta,
-                   code_models=code_models)
+                   code_models=code_models, gate=gate)
 
 
 def train_weights(examples: list[list[str]], labels: list[int], *, bits: int, epochs: int, rate: float,
@@ -300,8 +323,15 @@ class DetectorRecorder:
 
     def __init__(self):
         self.records: list[tuple[str, int, int, list[str], str, str, tuple[int, int]]] = []
+        # Every sentence's gate features: (article id, start char, end char, features).
+        self.sentences: list[tuple[str, int, int, list[str]]] = []
 
-    def record(self, article_id: str, sent, actor_tokens: set[int], rule_roots: dict[int, str]) -> None:
+    def record(self, article_id: str, sent, actor_tokens: set[int], rule_roots: dict[int, str],
+               actor_kinds: dict[int, str] | None = None) -> None:
+        from .gate import sentence_features
+
+        self.sentences.append((article_id, sent.start_char, sent.end_char,
+                               sentence_features(sent, actor_tokens, rule_roots, actor_kinds)))
         for tok in trigger_tokens(sent):
             obj = next((lemma(c) for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")), "")
             head = tok.head

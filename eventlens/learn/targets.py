@@ -106,7 +106,9 @@ def candidates(*, anchor, sent, sources: list[ActorRef], rule_targets: list[Acto
         gov = ActorRef(code=source.country + "GOV", name=f"government of {source.country}",
                        country=source.country, sector="GOV", text=None, start=None, end=None,
                        via="implied: the source's own government")
-        if src_sector != "GOV":
+        # A part of a country acts on its own government ("protesters in Nairobi" on Kenya's); a country
+        # named bare is its government at this level, and would act on itself ("Japan banned exports").
+        if src_sector not in ("-", "GOV"):
             add("implied_own_gov", gov)
         if source.sector:
             add("implied_own_country", ActorRef(code=source.country, name=source.country, country=source.country,

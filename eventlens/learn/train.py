@@ -25,10 +25,11 @@ from .corpus import find_span, read_records
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "corpus" / "train"
 # Everything that decides the weights besides the corpus; change FEATURES when targets.py changes.
-CONFIG = {"bits": 18, "epochs": 12, "rate": 0.2, "l2": 1e-5, "seed": 0, "features": "targets-v8",
+CONFIG = {"bits": 18, "epochs": 12, "rate": 0.2, "l2": 1e-5, "seed": 0, "features": "targets-v9",
           "detector_bits": 18, "detector_epochs": 8, "detector_rate": 0.1, "detector_threshold": 0.5, "recode_threshold": 0.8,
           "detector_features": "detect-v4",
           "code_bits": 15, "code_epochs": 10, "code_threshold": 0.7,
+          "gate_bits": 18, "gate_epochs": 4, "gate_l2": 1e-4, "gate_threshold": 0.2, "gate_features": "gate-v2",
           "calibration_features": "calibrate-v1", "calibration_folds": [1, 2, 3]}
 
 
@@ -50,7 +51,8 @@ def config_digest(config: dict = CONFIG) -> str:
 
 def record_candidates(records: list[dict], detector=None, record_words: bool = False):
     """Code the records with the rules (and `detector`, if given), recording every event's target
-    candidates and, with record_words, every candidate trigger word's features."""
+    candidates and, with record_words, every candidate trigger word's and sentence's features (the
+    DetectorRecorder, else None)."""
     from ..coding import Coder, code_articles
     from ..ingest import parse_date
     from ..models import Article
@@ -69,14 +71,11 @@ def record_candidates(records: list[dict], detector=None, record_words: bool = F
         if n % 2000 == 0:
             print(f"train: coded {n} of {len(articles)} records ({time.perf_counter() - started:.0f} s)",
                   file=sys.stderr, flush=True)
-    return recorder.records, source_recorder.records, (coder.detector_recorder.records if record_words else None)
+    return recorder.records, source_recorder.records, coder.detector_recorder
 
 
-def detector_data(words: list, gold_by_id: dict[str, dict]):
-    """Features and root labels of every candidate word, and the code tables: which code the corpus
-    gives a word (with its object) in each root."""
-    from .detect import CLASSES
-
+def trigger_spans(gold_by_id: dict[str, dict]) -> dict[str, list]:
+    """Each record's annotated triggers as ((start, end), code)."""
     spans = {}
     for rid, gold in gold_by_id.items():
         found = []
@@ -85,6 +84,15 @@ def detector_data(words: list, gold_by_id: dict[str, dict]):
             if span:
                 found.append((span, ev["code"]))
         spans[rid] = found
+    return spans
+
+
+def detector_data(words: list, gold_by_id: dict[str, dict]):
+    """Features and root labels of every candidate word, and the code tables: which code the corpus
+    gives a word (with its object) in each root."""
+    from .detect import CLASSES
+
+    spans = trigger_spans(gold_by_id)
     # Each annotated trigger labels one word: the one that heads the others inside its span ("agreed"
     # in "agreed to restore diplomatic relations"), so that one act is one firing.
     heads: dict[tuple[str, int, int], int] = {}
@@ -133,9 +141,16 @@ def mutual_codes(records: list[dict], least: int = 15, share: float = 0.6) -> li
     return sorted(c for c, n in total.items() if n >= least and twinned[c] / n >= share)
 
 
-def train_detector(records: list[dict], words: list, config: dict, meta: dict):
+def train_detector(records: list[dict], words: list, config: dict, meta: dict, sentences: list | None = None):
     from .detect import Detector, train_weights
+    from .gate import sentence_labels
 
+    gate = None
+    if sentences and config.get("gate_bits"):
+        y = sentence_labels(sentences, trigger_spans({r["id"]: r for r in records}))
+        gate = train_weights([f for *_, f in sentences], y, bits=config["gate_bits"], epochs=config["gate_epochs"],
+                             rate=config["detector_rate"], l2=config["gate_l2"], seed=config["seed"],
+                             classes=2).astype(np.float32)
     examples, labels, codes, by_object, by_lemma = detector_data(words, {r["id"]: r for r in records})
     weights = train_weights(examples, labels, bits=config["detector_bits"], epochs=config["detector_epochs"],
                             rate=config["detector_rate"], l2=config["l2"], seed=config["seed"])
@@ -155,8 +170,9 @@ def train_detector(records: list[dict], words: list, config: dict, meta: dict):
                     codes_by_lemma=by_lemma, threshold=config["detector_threshold"],
                     meta={**meta, "words": len(examples), "event_words": int(sum(1 for y in labels if y)),
                           "recode_threshold": config["recode_threshold"], "code_threshold": config["code_threshold"],
-                          "mutual_codes": mutual_codes(records)},
-                    code_models=code_models)
+                          "mutual_codes": mutual_codes(records), "gate_threshold": config.get("gate_threshold", 0.0),
+                          "sentences": len(sentences or ())},
+                    code_models=code_models, gate=gate)
 
 
 def _match(rec: dict, gold: dict) -> dict | None:
@@ -208,11 +224,11 @@ def fit(records: list[dict], *, quiet: bool = False, meta: dict | None = None):
     meta = dict(meta or {})
     started = time.perf_counter()
     _, source_recorded, words = record_candidates(records, record_words=True)
-    detector = train_detector(records, words, CONFIG, meta)
+    detector = train_detector(records, words.records, CONFIG, meta, sentences=words.sentences)
     gold_by_id = {r["id"]: r for r in records}
     params = {k: CONFIG[k] for k in ("bits", "epochs", "rate", "l2", "seed")}
     if not quiet:
-        print(f"train: detector from {len(words)} words ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+        print(f"train: detector from {len(words.records)} words ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
     recorded, source_recorded2, _ = record_candidates(records, detector=detector)
     groups, stats = label(recorded, gold_by_id)
     ranker = train_ranker(groups, **params, meta={**meta, "examples": len(groups), "labels": dict(stats)})

@@ -1,0 +1,60 @@
+"""Is there any political event in this sentence at all: the learned sentence gate.
+
+The lexicon and the detector judge one word at a time, and a word that names an act in politics names
+something else on the sports or business page ("took gold", "the zloty rallied", "fined for
+overloading"). The gate reads the whole sentence instead: its content words, the kinds of names in it,
+how many actors the dictionaries found and which roots the lexicon proposed. A binary linear model over
+hashed features gives P(event | sentence); the coder drops a sentence's candidates when it is below the
+gate's threshold, and `--explain` says so.
+
+Trained from the corpus's sentences: a sentence is an event sentence when an annotated trigger lies in it.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..coding.grammar import lemma
+
+CONTENT_POS = {"NOUN", "VERB", "ADJ"}
+
+
+def sentence_features(sent, actor_tokens: set[int], rule_roots: dict[int, str],
+                      actor_kinds: dict[int, str] | None = None) -> list[str]:
+    """What the gate sees of a sentence: its content words' lemmas, the entity types of its names, the
+    number of actor words and what kind of actor each is (a leader, a ministry, a country, a sector
+    word), the roots the lexicon gave its words, quotation and headline shape."""
+    feats = {"bias"}
+    # "Biden met Putin" and "the swimmer met her coach" differ in who meets: the dictionary knows.
+    feats.update(f"actor={kind}" for kind in (actor_kinds or {}).values())
+    for tok in sent:
+        if tok.pos_ in CONTENT_POS and tok.is_alpha:
+            feats.add(f"w={lemma(tok)}")
+        if tok.ent_type_ and tok.ent_iob_ == "B":
+            feats.add(f"ent={tok.ent_type_}")
+    actors = len({i for i in range(sent.start, sent.end) if i in actor_tokens} | set(actor_kinds or ()))
+    feats.add(f"actors={min(actors, 4)}")
+    roots = sorted(set(rule_roots.values()))
+    feats.update(f"rule={r}" for r in roots)
+    feats.add(f"rules={min(len(rule_roots), 3)}")
+    text = sent.text.strip()
+    if any(q in text for q in '"“”'):
+        feats.add("quote")
+    if text and text[-1] not in '.!?"”’\'':
+        feats.add("headline")
+    return sorted(feats)
+
+
+def sentence_labels(sentences: list[tuple[str, int, int, list[str]]], spans_by_id: dict[str, list]) -> list[int]:
+    """1 for a sentence with an annotated trigger inside it, else 0."""
+    return [int(any(s < end and start < e for (s, e), _ in spans_by_id.get(rid, ())))
+            for rid, start, end, _ in sentences]
+
+
+def gate_probability(weights: np.ndarray, features: list[str]) -> float:
+    from .detect import _h
+
+    mask = weights.shape[0] - 1
+    z = weights[np.fromiter((_h(f, mask) for f in features), dtype=np.int64, count=len(features))].sum(axis=0)
+    z = z - z.max()
+    p = np.exp(z)
+    return float(p[1] / p.sum())
