@@ -181,6 +181,8 @@ def test_dateline_is_not_an_actor_and_gives_the_home_country(code):
 def test_meeting_in_a_third_country_is_044(code):
     ev = one(code("Biden met Putin in Geneva on Wednesday.", date="2021-06-16"), src="USAGOV", tgt="RUSGOV")
     assert ev.code == "044" and ev.action_geo["country_code"] == "CHE"
+    # the event's list of places reads "Geneva" as the same place, not the one in Illinois
+    assert [p["country_code"] for p in ev.places if p["role"] == "action"] == ["CHE"]
 
 
 def test_place_acted_on_stands_for_its_country(code):

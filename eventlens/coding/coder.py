@@ -523,7 +523,7 @@ class Coder:
                    "recoded": cand.scores.get("recoded", False), "root": code[:2], "target": target_choice,
                    "source": source_choice, "modality": modality, "in_quote": in_quote,
                    "events_in_sentence": len(pairs)}
-        context = (when, where, attrs, published, signals)
+        context = (when, where, attrs, published, signals, actors.countries)
         out = []
         for s, t in pairs:
             pair_code, pair_rule = code, rule
@@ -592,7 +592,7 @@ class Coder:
 
     def _event(self, code, rule, cand, source, target, speaker, negated, modality, sent, si,
                article: Article, content: str, context) -> Event:
-        when, where, attrs, published, signals = context
+        when, where, attrs, published, signals, article_countries = context
         rec = ontology.lookup(code)
         entry = cand.entry
         plover_event, plover_mode = ontology.plover_for(code)
@@ -631,6 +631,6 @@ class Coder:
                       "target": _span(target), "speaker": _span(speaker)},
             rule=rule, confidence=round(confidence, 3), attributes=dict(attrs),
             coder_version=self.version,
-            places=clause_places(sent, cand.action, article_countries=[c for c in (
-                source.country, target.country if target else None) if c],
+            # the same countries action_geo preferred, so both read "Geneva" as the same place
+            places=clause_places(sent, cand.action, article_countries=article_countries,
                 exclude=[(source.start, source.end)] + ([(target.start, target.end)] if target else [])))

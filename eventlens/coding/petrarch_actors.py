@@ -382,7 +382,7 @@ def realize(coder, cand: PatternCandidate, si: int, sent, actors, article, conte
     attrs.update(event_attributes(sent, cand.action, cand.target_slot))
     # a verb-pattern file alone uses no model: the calibration signals say so (it is not applied to them)
     signals = {"origin": "pattern", "rule_confidence": cand.confidence, "root": cand.code[:2]}
-    context = (when, where, attrs, published, signals)
+    context = (when, where, attrs, published, signals, actors.countries)
     modality = cand.clause.modality
     return [coder._event(code, cand.rule + note, cand, s, t, None, negated, modality, sent, si, article, content,
                          context) for code, s, t, note in pairs]
