@@ -241,3 +241,11 @@ def test_title_case_headline_is_parsed_as_a_sentence(code):
     events = code(text)
     assert [(e.source.code, e.target.code, e.root_code) for e in events] == [("BRA", "ISR", "11")]
     assert events[0].sentence == text  # the event quotes the headline as written
+
+
+def test_a_sector_word_with_no_country_of_its_own_belongs_to_the_country_the_article_is_about(code):
+    # no dateline, no place in the sentence, two countries in the article: "police" are the leading one's
+    text = ("Kenya summoned Uganda's envoy on Monday over a border dispute. Kenya's foreign minister called "
+            "the incursion unacceptable. Police later detained two opposition activists at a rally.")
+    ev = one(code(text, date="2024-03-04"), src="KENCOP", root="17")
+    assert ev.sentence_index == 2

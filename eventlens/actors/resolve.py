@@ -335,8 +335,9 @@ class ArticleActors:
         return None
 
     def _country_from_context(self, head, sector: str) -> str | None:
-        """A sector word without a country: the country of the same sector named just before, or the
-        only country named in the sentence ("police in Paris")."""
+        """A sector word without a country: the place it is in ("police in Paris"), the country of the
+        same sector named just before, the place or the only country the sentence names; a sector other
+        than government also takes the dateline's country, else the country the article names most."""
         # "protesters in Dagestan", "police in Nairobi": the place they are in
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
@@ -363,7 +364,8 @@ class ArticleActors:
         if len(countries) == 1:
             return next(iter(countries))
         if sector != "GOV":
-            return self.home_country  # "the army", in a story filed from Port Sudan
+            # "the army", in a story filed from Port Sudan; else the country the article names most
+            return self.home_country or (self.countries[0] if self.countries else None)
         return None
 
     def _sentence_place_country(self, start: int, end: int) -> str | None:
