@@ -12,7 +12,8 @@ the blind set is never read here.
 F1 counts an event right at root code with the right source and target countries (the calibration's
 measure, eventlens.learn.train.right_events). `eval` also prints how many records without an event got
 one, and writes every record's gold and coded events to NAME/{heldout,dev}.errs.jsonl. The thresholds
-can be tried without retraining: DETECTOR_THRESHOLD=0.4 GATE_THRESHOLD=0.3 python bench/heldout.py eval NAME.
+can be tried without retraining: DETECTOR_THRESHOLD=0.4 GATE_THRESHOLD=0.3 RECODE_THRESHOLD=0.7
+REFINE_THRESHOLD=0.4 python bench/heldout.py eval NAME.
 """
 from __future__ import annotations
 
@@ -68,6 +69,10 @@ def coder_for(name: str):
     detector = Detector.load(folder / "detector.npz")
     if os.environ.get("DETECTOR_THRESHOLD"):
         detector.threshold = float(os.environ["DETECTOR_THRESHOLD"])
+    if os.environ.get("RECODE_THRESHOLD"):
+        detector.meta["recode_threshold"] = float(os.environ["RECODE_THRESHOLD"])
+    if os.environ.get("REFINE_THRESHOLD"):
+        detector.meta["refine_threshold"] = float(os.environ["REFINE_THRESHOLD"])
     if os.environ.get("GATE_THRESHOLD"):
         detector.meta["gate_threshold"] = float(os.environ["GATE_THRESHOLD"])
     coder = Coder(model="rules")

@@ -72,7 +72,7 @@ def test_every_country_code_is_iso_alpha3_or_a_documented_cameo_extra():
             assert entry.country in ISO_ALPHA3 | set(CAMEO_EXTRA_CODES), entry
     for entry in country_entries():
         assert entry.code == entry.country and entry.sector is None, entry
-        assert entry.kind in ("country", "demonym", "capital"), entry
+        assert entry.kind in ("country", "demonym", "capital", "seat"), entry
         assert entry.origin.split(":")[0] in ("pycountry", "countryinfo", "countries_extra.tsv")
 
 
@@ -97,8 +97,8 @@ def test_a_phrase_is_listed_once_per_code():
     ("Japanese", "demonym", "JPN"),
     ("Moscow", "capital", "RUS"),
     ("Tokyo", "capital", "JPN"),
-    ("Kremlin", "capital", "RUS"),
-    ("White House", "capital", "USA"),
+    ("Kremlin", "seat", "RUS"),
+    ("White House", "seat", "USA"),
     ("Russian Federation", "country", "RUS"),
     ("russian federation", "country", "RUS"),
     ("U.S.", "country", "USA"),
@@ -130,7 +130,7 @@ def test_names_are_the_short_names_news_uses():
 
 @pytest.mark.parametrize("phrase, sector", [
     ("State Duma", "LEG"), ("lawmaker", "LEG"), ("CEO", "BUS"), ("prime minister", "GOV"),
-    ("foreign ministry", "GOV"), ("defence ministry", "MIL"), ("troops", "MIL"), ("police", "COP"),
+    ("foreign ministry", "GOV"), ("defence ministry", "GOV"), ("troops", "MIL"), ("police", "COP"),
     ("prosecutor", "JUD"), ("journalist", "MED"), ("opposition leader", "OPP"), ("rebel", "REB"),
     ("civilian", "CVL"), ("student", "EDU"), ("refugee", "REF"), ("central bank", "GOV"),
 ])

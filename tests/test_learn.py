@@ -266,3 +266,48 @@ def test_the_sentence_gate_drops_a_sentence_and_explain_says_why(coder):
         assert "the sentence gate puts an event here" in format_explanation(coder.explanation)
     finally:
         coder.detector, coder.explanation = shut, None
+
+
+def test_refines_knows_which_codes_are_more_specific():
+    from eventlens.learn.detect import refines
+
+    assert refines("1123", "112") and refines("0231", "020") and refines("042", "040")
+    assert not refines("112", "112") and not refines("113", "112") and not refines("1123", "1124")
+    assert not refines("0312", "020")  # another root
+
+
+def test_a_state_body_acting_at_home_is_offered_its_own_people_as_target(coder):
+    from eventlens.coding import code_text
+
+    coder.explanation = []
+    try:
+        code_text("Myanmar's military imposed a curfew on Monday.", date="2021-03-01", coder=coder)
+        weighed = [(kind, code) for entry in coder.explanation for cand in entry["candidates"]
+                   for kind, code, _ in cand["targets"]]
+    finally:
+        coder.explanation = None
+    assert ("implied_own_people", "MMRCVL") in weighed
+    assert not [kind for kind, _ in weighed if kind == "implied_own_country"]
+
+
+def test_deep_scorer_learns_combinations_the_linear_detector_cannot_and_round_trips(tmp_path):
+    from eventlens.learn.detect import train_deep
+
+    # Root 19 only when "strike" and an actor subject come together; each alone says nothing (XOR).
+    examples = [["l=strike", "sa=True"], ["l=strike", "sa=False"], ["l=meet", "sa=True"], ["l=meet", "sa=False"]] * 60
+    labels = [CLASSES.index("19"), 0, 0, CLASSES.index("19")] * 60
+    deep = train_deep(examples, labels, bits=10, dim=16, epochs=30, rate=0.1, vector_rate=0.1, l2=0.0,
+                      min_count=1, seed=0)
+    det = Detector(weights=np.zeros((1 << 10, len(CLASSES)), dtype=np.float32), bits=10, codes_by_object={},
+                   codes_by_lemma={}, threshold=0.5, meta={"version": "t"}, deep=deep)
+    p = det.probabilities([["l=strike", "sa=True"], ["l=strike", "sa=False"], ["l=meet", "sa=False"],
+                           ["l=meet", "sa=True"]])
+    root = CLASSES.index("19")
+    # No sum of one weight per feature orders the four this way: that takes the hidden layer.
+    assert p[0, root] > p[1, root] and p[2, root] > p[1, root]
+    assert p[3, root] < p[0, root] and p[3, root] < p[2, root]
+    assert np.allclose(p.sum(axis=1), 1.0)
+    det.save(tmp_path / "d.npz")
+    back = Detector.load(tmp_path / "d.npz")
+    assert np.allclose(back.probabilities([["l=strike", "sa=True"]]), p[:1], atol=1e-2)
+    assert len(back.deep.vectors) == 4  # one vector per feature seen in training

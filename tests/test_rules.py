@@ -148,9 +148,40 @@ def test_pronoun_takes_the_last_person(code):
     assert ev.source.code == "TURGOV" and ev.source.text == "He"
 
 
-def test_capital_stands_for_the_government(code):
+def test_capital_stands_for_the_state_and_a_seat_of_government_for_the_government(code):
+    # CODEBOOK: "Moscow" as the state is the bare country; "the Kremlin" is the government.
     ev = one(code("Beijing accused Manila of provoking clashes."), tgt_country="PHL")
-    assert ev.source.code == "CHNGOV" and ev.root_code == "11"
+    assert ev.source.code == "CHN" and ev.target.code == "PHL" and ev.root_code == "11"
+    ev = one(code("The Kremlin accused Kyiv of provoking clashes."), tgt_country="UKR")
+    assert ev.source.code == "RUSGOV" and ev.target.code == "UKR"
+    # X said Y would act is Y's act (CODEBOOK: who is the source), and a capital stays the state even
+    # when the one who reports it is an official of the same state.
+    events = code("Brazil's president said Brasilia would seek to mediate between Russia and Ukraine.")
+    assert events and {e.source.code for e in events} == {"BRA"}, events
+
+
+@pytest.mark.parametrize("text, role, expected", [
+    ("Israeli jets struck Hamas positions in Gaza.", "source", "ISRMIL"),  # the platform names the force
+    ("Russian missiles hit Kharkiv.", "source", "RUSMIL"),
+    ("Thai generals threatened the opposition leader.", "source", "THAMIL"),
+    ("The US secretary of state called his Chinese counterpart.", "target", "CHNGOV"),
+    ("The German defence minister visited Lithuania.", "source", "DEUGOV"),  # a minister is GOV
+    ("Iran released four Americans.", "target", "USACVL"),  # a people is civilians, the state bare
+    ("Poland summoned Belarus's charge d'affaires.", "target", "BLRGOV"),
+    ("Hungary demanded that Brussels withdraw the report.", "target", "IGOEUREEC"),  # the EU, not Belgium
+    ("Armenian and Azerbaijani troops exchanged fire.", "source", "AZEMIL"),  # both adjectives are troops
+    ("Haitian police arrested dozens of opposition supporters.", "target", "HTIOPP"),  # a group's followers
+    ("The Bolivian government rebuffed an opposition demand.", "target", "BOLOPP"),  # whoever demanded it
+])
+def test_sector_words_give_the_codebook_sector(code, text, role, expected):
+    events = code(text, date="2024-06-01")
+    assert expected in {getattr(e, role).code for e in events if getattr(e, role) is not None}, events
+
+
+def test_the_sides_an_act_is_between_are_its_targets_not_the_co_subjects(code):
+    events = code("Oman and Kuwait offered to mediate in the dispute between Riyadh and Beirut.")
+    assert {(e.source.code, e.target.code) for e in events if e.target} == {
+        ("OMN", "SAU"), ("OMN", "LBN"), ("KWT", "SAU"), ("KWT", "LBN")}, events
 
 
 def test_event_ids_are_stable(code):
@@ -197,7 +228,7 @@ def test_group_without_country_takes_the_place_of_the_sentence(code):
 
 def test_demand_targets_whom_it_is_made_of(code):
     ev = one(code("Ankara demanded that Syrian rebels end their siege of the town.", date="2019-08-12"),
-             src="TURGOV", root="10")
+             src="TUR", root="10")
     assert ev.target.country == "SYR"
     assert not [e for e in code("Ankara demanded that Syrian rebels end their siege of the town.")
                 if e.root_code not in ("10",)]
@@ -249,3 +280,9 @@ def test_a_sector_word_with_no_country_of_its_own_belongs_to_the_country_the_art
             "the incursion unacceptable. Police later detained two opposition activists at a rally.")
     ev = one(code(text, date="2024-03-04"), src="KENCOP", root="17")
     assert ev.sentence_index == 2
+
+
+def test_he_after_a_title_without_a_name_is_the_title_holder(code):
+    text = "The U.S. secretary of state arrived in Beijing on Sunday. He met the Chinese foreign minister."
+    events = [e for e in code(text, date="2023-06-19") if e.sentence_index == 1]
+    assert events and {e.source.code for e in events} == {"USAGOV"} and events[0].source.text == "He"

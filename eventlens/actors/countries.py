@@ -19,7 +19,9 @@ from eventlens.models import DictEntry
 
 DATA_DIR = Path(__file__).with_name("data")
 EXTRA_FILE = DATA_DIR / "countries_extra.tsv"
-KINDS = ("country", "demonym", "capital")
+KINDS = ("country", "demonym", "capital", "seat")
+# The kinds of phrase that name a state: each gives an actor its country.
+STATE_KINDS = ("country", "capital", "seat", "demonym")
 
 # States CAMEO codes that ISO 3166-1 does not list (any more).
 CAMEO_EXTRA_CODES = {"USR": "Soviet Union", "XKX": "Kosovo", "YUG": "Yugoslavia"}

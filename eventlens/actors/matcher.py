@@ -15,7 +15,7 @@ NOUN_ID = POS_IDS["NOUN"]
 
 # Which kind wins when one phrase is in several dictionaries: a named person or organisation is more
 # specific than a country, a country than a sector word.
-KIND_RANK = {"person": 0, "actor": 1, "organisation": 2, "country": 3, "capital": 4, "demonym": 5,
+KIND_RANK = {"person": 0, "actor": 1, "organisation": 2, "country": 3, "capital": 4, "seat": 4, "demonym": 5,
              "agent": 6, "sector": 7}
 
 

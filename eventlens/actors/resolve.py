@@ -10,12 +10,22 @@ from dataclasses import dataclass, replace
 
 from ..models import ActorRef, DictEntry
 from ..nlp import find_dateline
+from .countries import STATE_KINDS
 from .matcher import ActorDictionary, Mention
 
 # Dependencies that stay inside one actor's noun phrase.
 NP_DEPS = {"compound", "amod", "poss", "nmod", "flat", "appos", "npadvmod"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 FIRST_PERSON = {"we", "us", "our", "i", "my", "me"}
+# Weapons and platforms the sectors file makes MIL ("Israeli jets struck"): actors only with an owner.
+PLATFORM_WORDS = {"jet", "bomber", "helicopter", "gunship", "drone", "missile", "artillery", "howitzer", "tank",
+                  "destroyer", "frigate", "corvette", "gunboat", "submarine", "carrier", "battleship", "warship",
+                  "warplane"}
+# Titles that name one person: "the U.S. secretary of state ... He met ..." -- a later "he" or "she" is
+# the holder even when the text never gives the name.
+PERSON_TITLES = {"minister", "secretary", "president", "premier", "chancellor", "king", "queen", "emir",
+                 "sultan", "prince", "leader", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",
+                 "commander", "chief", "governor", "mayor", "prosecutor", "judge", "counterpart", "general"}
 # A title with no name still names a person or body ("the politician said").
 ROLE_NOUNS = {"politician", "official", "leader", "spokesman", "spokeswoman", "spokesperson",
               "minister", "diplomat", "lawmaker", "deputy", "envoy", "ambassador", "president",
@@ -72,7 +82,7 @@ class ArticleActors:
                 for i in range(m.start, m.end):
                     self.by_token[i] = m
                 country = m.best.country
-                if country and m.kind in ("country", "capital", "demonym"):
+                if country and m.kind in STATE_KINDS:
                     self.country_mentions[country] += 1
                     self.country_sentences.setdefault(country, set()).add(si)
         # The article's countries, most-mentioned first: the context for places and implied targets.
@@ -80,6 +90,7 @@ class ArticleActors:
         self.people: dict[str, _Person] = {}  # surname (lower) -> person named earlier
         self.last_person: ActorRef | None = None
         self.last_by_sector: dict[str, ActorRef] = {}
+        self.last_by_country: dict[str, ActorRef] = {}  # the latest named body of each country
         self.last_actor: ActorRef | None = None
         self.last_speaker: ActorRef | None = None
 
@@ -179,7 +190,7 @@ class ArticleActors:
                 person_entry = best
             elif best.kind in ("organisation", "actor") and org_entry is None:
                 org_entry = best
-            elif best.kind in ("country", "capital", "demonym") and country is None:
+            elif best.kind in STATE_KINDS and country is None:
                 country = best.country
             elif best.kind in ("sector", "agent"):
                 # The title nearest the head decides: "Deputy Foreign Minister" is GOV, "Duma Deputy" LEG.
@@ -218,16 +229,33 @@ class ArticleActors:
                 sector = "BUS"
             if person_ent or (head.pos_ == "PROPN" and head_mention is None):
                 name = self._person_name(tokens, head)
-            if head_mention is not None and head_mention.kind in ("country", "capital", "demonym"):
+            if head_mention is not None and head_mention.kind in STATE_KINDS:
                 best = head_mention.best
                 country = best.country
                 name = name or best.name
                 via = best.origin
-                if head_mention.kind == "capital" and sector is None:
-                    sector = "GOV"  # "Tokyo", "the Kremlin" stand for the government
-                    via += " (capital: the government)"
+                if head_mention.kind == "seat" and sector is None:
+                    # "the Kremlin", "Downing Street" stand for the government; a capital ("Moscow
+                    # said") stands for the state, coded as the bare country (CODEBOOK: actor codes).
+                    sector = "GOV"
+                    via += " (seat of government)"
+                elif head_mention.kind == "capital" and sector is None:
+                    via += " (capital: the state)"
+                if sector is None and head.dep_ in ("conj", "amod", "compound") and head_mention.kind in ("country", "demonym"):
+                    # "Armenian and Azerbaijani forces": the second adjective shares the first's noun
+                    shared = self._shared_sector(head)
+                    if shared is not None:
+                        sector = shared
+                        via += " (shares the noun of the adjective it is joined to)"
+                elif head_mention.kind == "demonym" and sector is None and head.tag_ in ("NNS", "NNPS"):
+                    sector = "CVL"  # "Russians" are people, RUSCVL; "Russia" is the state (CODEBOOK)
+                    via += " (a people: civilians)"
             elif head_mention is not None and head_mention.kind in ("sector", "agent"):
                 via = head_mention.best.origin
+            if country is None and head.lemma_.lower() in PLATFORM_WORDS:
+                # "New Delhi delivered four helicopters": a weapon no country owns in the text is a thing
+                # given, sold or seen, not an actor ("Indian jets", "Russia's missiles" are).
+                return None
             if country is None and sector is not None:
                 country = self._country_from_context(head, sector)
             if country is None and (sector is None or sector in STATE_SECTORS):
@@ -240,7 +268,8 @@ class ArticleActors:
         ref = ActorRef(code=code, name=name or text, country=country, sector=sector, text=text,
                        start=span_start, end=span_end, via=via)
         if remember:
-            self.note(ref, person=person_entry is not None or person_ent, tokens=tokens)
+            titled = head.tag_ == "NN" and head.lower_ in PERSON_TITLES and head_mention is not None
+            self.note(ref, person=person_entry is not None or person_ent or titled, tokens=tokens)
         return ref
 
     def _owner(self, head, mentions, speaker, in_quote, possessor: bool = True) -> ActorRef | None:
@@ -252,7 +281,7 @@ class ArticleActors:
                     return replace(ref, via=ref.via + f"; owner of '{head.text}'")
         for m in mentions:
             # "Ukrainian cities", "NATO allies", "a Russian military helicopter": the owner's code.
-            if m.kind in ("country", "demonym", "capital", "organisation", "actor") and any(
+            if m.kind in (*STATE_KINDS, "organisation", "actor") and any(
                     self.doc[i].dep_ in ("amod", "compound", "nmod") and self.doc[i].head == head
                     for i in range(m.start, m.end)):
                 best = m.best
@@ -266,6 +295,20 @@ class ArticleActors:
                 return ActorRef(code=code, name=best.name, country=best.country, sector=sector,
                                 text=self.text[start:end], start=start, end=end,
                                 via=best.origin + f"; owner of '{head.text}'")
+        for m in mentions:
+            # "an opposition demand", "opposition supporters", "army headquarters": a group's thing
+            # or followers stand for the group, in the country the text places it in.
+            if m.kind in ("sector", "agent") and m.best.sector and any(
+                    self.doc[i].dep_ in ("amod", "compound") and self.doc[i].head == head
+                    for i in range(m.start, m.end)):
+                country = self._country_from_context(head, m.best.sector)
+                if country is None:
+                    return None
+                start = self.doc[m.start].idx
+                end = self.doc[head.i].idx + len(head.text)
+                return ActorRef(code=_code(country, m.best.sector), name=self.text[start:end], country=country,
+                                sector=m.best.sector, text=self.text[start:end], start=start, end=end,
+                                via=m.best.origin + f"; owner of '{head.text}'")
         return None
 
     def _person_name(self, tokens, head) -> str:
@@ -292,6 +335,8 @@ class ArticleActors:
         self.last_actor = ref
         if ref.sector:
             self.last_by_sector[ref.sector] = ref
+            if ref.country:
+                self.last_by_country[ref.country] = ref
         if person and ref.country:
             self.last_person = ref
             parts = ref.name.split()
@@ -334,6 +379,17 @@ class ArticleActors:
             return replace(self.last_person, **at, via=f"coreference: {self.last_person.name}")
         return None
 
+    def _shared_sector(self, tok) -> str | None:
+        """The sector of the noun that a chain of joined modifiers describes ("Ethiopian and Eritrean
+        forces" -> MIL for "Eritrean"), or None when the first of them modifies no sector word."""
+        first = tok
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        if first.dep_ not in ("amod", "compound"):
+            return None
+        m = self.by_token.get(first.head.i)
+        return m.best.sector if m is not None and m.kind in ("sector", "agent") else None
+
     def _country_from_context(self, head, sector: str) -> str | None:
         """A sector word without a country: the place it is in ("police in Paris"), the country of the
         same sector named just before, the place or the only country the sentence names; a sector other
@@ -357,7 +413,7 @@ class ArticleActors:
         start, end = self.sent_bounds[head.i]
         countries = {m.best.country for i, m in self.by_token.items()
                      if start <= i < end and m.best.country
-                     and m.kind in ("country", "capital", "demonym")}
+                     and m.kind in STATE_KINDS}
         place = self._sentence_place_country(start, end)
         if place is not None:
             return place  # "a drone strike in Kabul killed ten civilians"

@@ -404,6 +404,15 @@ class Coder:
         if cand.echo and speaker is None:
             speaker = sources[0]  # "a similar stance has been voiced by X": X is the one speaking
         targets = self._resolve_all(tgt_tokens, actors, speaker, in_quote, owner="all")
+        if not targets and not cand.reciprocal:
+            # "offered to mediate between Riyadh and Beirut", "a broker among the factions": the sides
+            # the act is between are its targets, not the co-subjects ("Oman, Qatar and Kuwait").
+            near = [anchor, *(t for c in anchor.children if c.dep_ in ("dobj", "prep")
+                              for t in ([c] if c.dep_ == "dobj" else c.children) if t.dep_ in ("dobj", "pobj"))]
+            between = [t for head in near for prep in head.children
+                       if prep.dep_ == "prep" and prep.lower_ in ("between", "among")
+                       for pobj in prep.children if pobj.dep_ == "pobj" for t in (pobj, *pobj.conjuncts)]
+            targets = self._resolve_all(between, actors, speaker, in_quote, owner="all")
         if not targets and tgt_tokens and sources:
             targets = self._place_targets(tgt_tokens, sources[0], actors)
         if extended is not None and targets:
@@ -451,9 +460,9 @@ class Coder:
             # "relations should be reinforced"
             return self._drop("an obligation laid on no actor is no demand")
         if root in ("18", "19", "20"):
-            # "Russia shelled Kyiv": a capital under fire is the place, not its government.
+            # "Drones struck the Kremlin": a seat of government under fire is the place, not its government.
             targets = [replace(t, code=t.country, sector=None, via=t.via + "; a place under attack")
-                       if "(capital" in t.via and t.country else t for t in targets]
+                       if "(seat of government" in t.via and t.country else t for t in targets]
         construction = cand.rule.startswith("construction")
         # A target the lexicon entry's slots or a construction found stands (right in 92% of the corpus's
         # events that have one); the ranker chooses where they found none.
@@ -572,8 +581,9 @@ class Coder:
     @staticmethod
     def _speaker_for_country(source: ActorRef, speaker: ActorRef) -> ActorRef:
         """A state's stance reported by its own official is that official's: "Russia could sign ...,
-        Deputy Chepa noted" is coded RUSLEG, as the speaker speaks for the state."""
-        if (source.sector is None and source.country and source.country == speaker.country
+        Deputy Chepa noted" is coded RUSLEG, as the speaker speaks for the state. A capital keeps its
+        bare code: "Brazil's president said Brasilia would mediate" is BRA (CODEBOOK: capitals)."""
+        if ("(capital: the state)" not in source.via and source.sector is None and source.country and source.country == speaker.country
                 and source.code == source.country and speaker.code != source.code):
             return replace(source, code=speaker.code, sector=speaker.sector, name=speaker.name,
                            via=f"{source.via}; stated by {speaker.name}, who speaks for {source.country}")

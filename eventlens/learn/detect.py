@@ -121,6 +121,8 @@ class Detector:
     code_models: dict[str, tuple[list[str], np.ndarray]] = field(default_factory=dict)
     # The sentence gate (eventlens.learn.gate): weights [2**gate_bits, 2], or None.
     gate: np.ndarray | None = None
+    # The second opinion on the root (DeepScorer), averaged with the linear model's, or None.
+    deep: "DeepScorer | None" = None
 
     @property
     def gate_threshold(self) -> float:
@@ -144,7 +146,10 @@ class Detector:
         rows = [np.fromiter((_h(f, mask) for f in feats), dtype=np.int64, count=len(feats)) for feats in features]
         z = np.stack([self.weights[r].sum(axis=0) for r in rows]) if rows else np.zeros((0, len(CLASSES)))
         z = np.exp(z - z.max(axis=1, keepdims=True))
-        return z / z.sum(axis=1, keepdims=True)
+        p = z / z.sum(axis=1, keepdims=True)
+        if self.deep is not None and rows:
+            p = (p + self.deep.probabilities(rows)) / 2
+        return p
 
     def code_in_context(self, features: list[str], root: str) -> tuple[str, float] | None:
         """The likeliest code within `root` for a word with these features, and its probability; None
@@ -225,13 +230,19 @@ class Detector:
             return cands
         feats = [token_features(c.action[0], actor_tokens, rule_roots) for c in todo]
         probs = self.probabilities(feats)
+        mutual = set(self.meta.get("mutual_codes", ()))
         for cand, p, f in zip(todo, probs, feats):
             k = int(p.argmax())
             root = CLASSES[k]
             if k == 0 or root == cand.code[:2] or p[k] < self.recode_threshold:
                 # the root stands; the code within it, in context, where the model is sure of another
                 found = self.code_in_context(f, cand.code[:2]) if self.code_threshold < 1.0 else None
-                if found is not None and found[0] != cand.code and found[1] >= self.code_threshold:
+                if found is not None and found[0] != cand.code and (
+                        found[1] >= self.code_threshold
+                        or (refines(found[0], cand.code) and found[1] >= self.refine_threshold
+                            # "met" (040, coded both ways) refined to a visit (042, one way) would lose
+                            # the meeting's second event: the model is not that sure.
+                            and (cand.code not in mutual or found[0] in mutual))):
                     cand.rule += f"; model {self.name}: code {found[0]} p={found[1]:.2f} over the lexicon's {cand.code}"
                     cand.code = found[0]
                 continue
@@ -248,6 +259,12 @@ class Detector:
     @property
     def code_threshold(self) -> float:
         return float(self.meta.get("code_threshold", 1.0))
+
+    @property
+    def refine_threshold(self) -> float:
+        """Below code_threshold, the model may still make a lexicon code more specific ("accused" 112
+        -> 1123 "of aggression"): a child code keeps the lexicon's reading and adds what the context says."""
+        return float(self.meta.get("refine_threshold", self.code_threshold))
 
     # -- persistence ------------------------------------------------------------------------------
     def save(self, path: Path) -> None:
@@ -266,6 +283,8 @@ class Detector:
             arrays[f"code_{root}_rows"] = rows.astype(np.int32)
             arrays[f"code_{root}_weights"] = w[rows].astype(np.float16)
             extra[f"code_{root}_bits"] = int(w.shape[0]).bit_length() - 1
+        if self.deep is not None:
+            arrays.update(self.deep.arrays())
         with open(path, "wb") as fh:
             np.savez_compressed(fh, rows=used.astype(np.int32), weights=self.weights[used].astype(np.float16),
                                 meta=np.frombuffer(json.dumps(extra, sort_keys=True).encode(), dtype=np.uint8),
@@ -282,13 +301,115 @@ class Detector:
                 w = np.zeros((1 << meta.pop(f"code_{root}_bits"), len(codes)), dtype=np.float32)
                 w[data[f"code_{root}_rows"]] = data[f"code_{root}_weights"].astype(np.float32)
                 code_models[root] = (codes, w)
+            deep = DeepScorer.from_arrays(data) if "deep_rows" in data.files else None
             gate = None
             if "gate_rows" in data.files:
                 gate = np.zeros((1 << meta.pop("gate_bits"), 2), dtype=np.float32)
                 gate[data["gate_rows"]] = data["gate_weights"].astype(np.float32)
         return cls(weights=weights, bits=meta.pop("bits"), codes_by_object=meta.pop("codes_by_object"),
                    codes_by_lemma=meta.pop("codes_by_lemma"), threshold=meta.pop("threshold"), meta=meta,
-                   code_models=code_models, gate=gate)
+                   code_models=code_models, gate=gate, deep=deep)
+
+
+@dataclass
+class DeepScorer:
+    """A bag of learned feature vectors through one ReLU layer into the 21 classes: the same hashed
+    features as the linear detector, but combinations of them count ("said" with an actor as subject and
+    a clause as object). Only features seen in at least `min_count` training words have a vector.
+
+    rows: the hash bucket -> row of `vectors` (-1: no vector); vectors [n, dim]; b1 [dim]; w2 [dim, 21]; b2 [21].
+    """
+
+    rows: np.ndarray
+    vectors: np.ndarray
+    b1: np.ndarray
+    w2: np.ndarray
+    b2: np.ndarray
+
+    def probabilities(self, hashed: list[np.ndarray]) -> np.ndarray:
+        table = np.vstack([self.vectors, np.zeros((1, self.vectors.shape[1]), dtype=self.vectors.dtype)])
+        lengths = np.array([len(h) for h in hashed])
+        flat = self.rows[np.concatenate(hashed)]
+        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        a = np.add.reduceat(table[flat], offsets, axis=0) + self.b1
+        a[lengths == 0] = self.b1
+        z = np.maximum(a, 0) @ self.w2 + self.b2
+        z = np.exp(z - z.max(axis=1, keepdims=True))
+        return z / z.sum(axis=1, keepdims=True)
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        kept = np.flatnonzero(self.rows >= 0)
+        return {"deep_rows": kept.astype(np.int32), "deep_vectors": self.vectors[self.rows[kept]].astype(np.float16),
+                "deep_b1": self.b1.astype(np.float32), "deep_w2": self.w2.astype(np.float32),
+                "deep_b2": self.b2.astype(np.float32), "deep_size": np.array([len(self.rows)], dtype=np.int64)}
+
+    @classmethod
+    def from_arrays(cls, data) -> "DeepScorer":
+        kept = data["deep_rows"]
+        rows = np.full(int(data["deep_size"][0]), -1, dtype=np.int64)
+        rows[kept] = np.arange(len(kept))
+        return cls(rows=rows, vectors=data["deep_vectors"].astype(np.float32), b1=data["deep_b1"],
+                   w2=data["deep_w2"], b2=data["deep_b2"])
+
+
+def train_deep(examples: list[list[str]], labels: list[int], *, bits: int, dim: int, epochs: int, rate: float,
+               vector_rate: float, l2: float, min_count: int, seed: int, batch: int = 128,
+               classes: int = len(CLASSES)) -> DeepScorer:
+    """Fit a DeepScorer by minibatch AdaGrad, deterministic for a seed. Few epochs: on the held-out tenth
+    it overfits after three."""
+    mask = (1 << bits) - 1
+    hashed = [np.fromiter((_h(f, mask) for f in feats), dtype=np.int64, count=len(feats)) for feats in examples]
+    counts = np.bincount(np.concatenate(hashed), minlength=1 << bits)
+    keep = counts >= min_count
+    hashed = [h[keep[h]] for h in hashed]
+    y = np.asarray(labels)
+    rng = np.random.default_rng(seed)
+    vectors = rng.normal(0.0, 0.05, (1 << bits, dim)) * keep[:, None]
+    g_vectors = np.full_like(vectors, 1e-8)
+    b1, w2, b2 = np.zeros(dim), rng.normal(0.0, 0.1, (dim, classes)), np.zeros(classes)
+    g_b1, g_w2, g_b2 = np.full_like(b1, 1e-8), np.full_like(w2, 1e-8), np.full_like(b2, 1e-8)
+    for _ in range(epochs):
+        order = rng.permutation(len(hashed))
+        for start in range(0, len(order), batch):
+            idx = order[start:start + batch]
+            rows = [hashed[i] for i in idx]
+            lengths = np.array([len(r) for r in rows])
+            flat = np.concatenate(rows)
+            sums = np.zeros((len(idx), dim))
+            if len(flat):
+                offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+                nonempty = lengths > 0
+                sums[nonempty] = np.add.reduceat(vectors[flat], offsets[nonempty], axis=0)
+            a = sums + b1
+            h = np.maximum(a, 0)
+            z = h @ w2 + b2
+            p = np.exp(z - z.max(axis=1, keepdims=True))
+            p /= p.sum(axis=1, keepdims=True)
+            p[np.arange(len(idx)), y[idx]] -= 1.0
+            grad_a = (p @ w2.T) * (a > 0)
+            for param, grad, acc in ((w2, h.T @ p / len(idx), g_w2), (b2, p.mean(axis=0), g_b2),
+                                     (b1, grad_a.mean(axis=0), g_b1)):
+                acc += grad * grad
+                param -= rate * grad / np.sqrt(acc)
+            if len(flat):
+                grad = np.repeat(grad_a, lengths, axis=0) + l2 * vectors[flat]
+                np.add.at(g_vectors, flat, grad * grad)
+                np.subtract.at(vectors, flat, vector_rate * grad / np.sqrt(g_vectors[flat]))
+    kept = np.flatnonzero(keep)
+    row_of = np.full(1 << bits, -1, dtype=np.int64)
+    row_of[kept] = np.arange(len(kept))
+    return DeepScorer(rows=row_of, vectors=vectors[kept].astype(np.float32), b1=b1.astype(np.float32),
+                      w2=w2.astype(np.float32), b2=b2.astype(np.float32))
+
+
+def refines(code: str, general: str) -> bool:
+    """Whether `code` is a more specific code under `general`: 1123 under 112, any 02x code under 020
+    (a root's "not specified" code stands for the whole root)."""
+    if code == general:
+        return False
+    if general == general[:2] + "0":
+        return code[:2] == general[:2]
+    return code.startswith(general)
 
 
 def train_weights(examples: list[list[str]], labels: list[int], *, bits: int, epochs: int, rate: float,

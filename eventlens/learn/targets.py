@@ -5,8 +5,9 @@ Candidates, for an event whose action, sources and code the rules have found:
 - ``rule``: the targets the lexicon entry's slots found (what the rules alone would code);
 - ``named``: every other actor the sentence names, wherever it stands in the parse;
 - ``implied_*``: the targets the codebook lets a coder infer from the article: the other country the
-  article is about, the source's own government (a protest, a strike), the source's country (a
-  crackdown on its people), the last other actor the article named (whoever proposed what is rejected);
+  article is about (bare, and as the article last named a body of it: "the Kosovo government"),
+  the source's own government (a protest, a strike), the source's own people (a
+  crackdown), the last other actor the article named (whoever proposed what is rejected);
 - ``none``: no target; the event is then not coded (CODEBOOK: events are dyadic).
 """
 from __future__ import annotations
@@ -111,9 +112,11 @@ def candidates(*, anchor, sent, sources: list[ActorRef], rule_targets: list[Acto
         if src_sector not in ("-", "GOV"):
             add("implied_own_gov", gov)
         if source.sector:
-            add("implied_own_country", ActorRef(code=source.country, name=source.country, country=source.country,
-                                                 sector=None, text=None, start=None, end=None,
-                                                 via="implied: the source's own country"))
+            # A state body acting at home acts on its people (a curfew, a ban, a crackdown): the corpus
+            # codes such implied targets XXXCVL four times as often as the bare country.
+            add("implied_own_people", ActorRef(code=source.country + "CVL", name=f"people of {source.country}",
+                                                country=source.country, sector="CVL", text=None, start=None,
+                                                end=None, via="implied: the source's own people"))
     other = actors.counterpart(source.country, si)
     day = actors.day
     living = [c for c in actors.countries if c != source.country and not _defunct(c, day)]
@@ -125,6 +128,12 @@ def candidates(*, anchor, sent, sources: list[ActorRef], rule_targets: list[Acto
         kind = "implied_counterpart" if country == other else f"implied_country{rank}"
         add(kind, ActorRef(code=country, name=country, country=country, sector=None, text=None, start=None,
                            end=None, via=f"implied: a country this article is about (rank {rank + 1})"))
+    named = actors.last_by_country.get(other) if other else None
+    if named is not None:
+        # "Kosovo's government banned ...; Belgrade called the decision a provocation": the answer is
+        # to the body that acted, as the article named it.
+        add("implied_counterpart_named", replace(named, text=None, start=None, end=None,
+                                                 via=f"implied: {named.text or named.name}, named before"))
     last = actors.last_actor
     if last is not None and last.code not in source_codes:
         add("implied_last_actor", replace(last, text=None, start=None, end=None,

@@ -25,10 +25,11 @@ from .corpus import find_span, read_records
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "corpus" / "train"
 # Everything that decides the weights besides the corpus; change FEATURES when targets.py changes.
-CONFIG = {"bits": 18, "epochs": 12, "rate": 0.2, "l2": 1e-5, "seed": 0, "features": "targets-v9",
-          "detector_bits": 18, "detector_epochs": 8, "detector_rate": 0.1, "detector_threshold": 0.5, "recode_threshold": 0.8,
+CONFIG = {"bits": 18, "epochs": 12, "rate": 0.2, "l2": 1e-5, "seed": 0, "features": "targets-v11",
+          "detector_bits": 18, "detector_epochs": 8, "detector_rate": 0.1, "detector_threshold": 0.5, "recode_threshold": 0.5,
           "detector_features": "detect-v4",
-          "code_bits": 15, "code_epochs": 10, "code_threshold": 0.7,
+          "deep_dim": 64, "deep_epochs": 3, "deep_vector_rate": 0.05, "deep_min_count": 3,
+          "code_bits": 15, "code_epochs": 10, "code_threshold": 0.7, "refine_threshold": 0.4,
           "gate_bits": 18, "gate_epochs": 4, "gate_l2": 1e-4, "gate_threshold": 0.2, "gate_features": "gate-v2",
           "calibration_features": "calibrate-v1", "calibration_folds": [1, 2, 3]}
 
@@ -142,7 +143,7 @@ def mutual_codes(records: list[dict], least: int = 15, share: float = 0.6) -> li
 
 
 def train_detector(records: list[dict], words: list, config: dict, meta: dict, sentences: list | None = None):
-    from .detect import Detector, train_weights
+    from .detect import Detector, train_deep, train_weights
     from .gate import sentence_labels
 
     gate = None
@@ -154,6 +155,12 @@ def train_detector(records: list[dict], words: list, config: dict, meta: dict, s
     examples, labels, codes, by_object, by_lemma = detector_data(words, {r["id"]: r for r in records})
     weights = train_weights(examples, labels, bits=config["detector_bits"], epochs=config["detector_epochs"],
                             rate=config["detector_rate"], l2=config["l2"], seed=config["seed"])
+    deep = None
+    if config.get("deep_dim"):
+        deep = train_deep(examples, labels, bits=config["detector_bits"], dim=config["deep_dim"],
+                          epochs=config["deep_epochs"], rate=config["detector_rate"],
+                          vector_rate=config["deep_vector_rate"], l2=config["l2"],
+                          min_count=config["deep_min_count"], seed=config["seed"])
     # The code within each root, in context: one small model per root over the same features, from the
     # words the corpus labels with an event of that root.
     code_models = {}
@@ -170,9 +177,10 @@ def train_detector(records: list[dict], words: list, config: dict, meta: dict, s
                     codes_by_lemma=by_lemma, threshold=config["detector_threshold"],
                     meta={**meta, "words": len(examples), "event_words": int(sum(1 for y in labels if y)),
                           "recode_threshold": config["recode_threshold"], "code_threshold": config["code_threshold"],
+                          "refine_threshold": config["refine_threshold"],
                           "mutual_codes": mutual_codes(records), "gate_threshold": config.get("gate_threshold", 0.0),
                           "sentences": len(sentences or ())},
-                    code_models=code_models, gate=gate)
+                    code_models=code_models, gate=gate, deep=deep)
 
 
 def _match(rec: dict, gold: dict) -> dict | None:
