@@ -184,6 +184,23 @@ def test_the_sides_an_act_is_between_are_its_targets_not_the_co_subjects(code):
         ("OMN", "SAU"), ("OMN", "LBN"), ("KWT", "SAU"), ("KWT", "LBN")}, events
 
 
+@pytest.mark.parametrize("text,source,modality", [
+    ("China expressed readiness to mediate between Russia and Ukraine.", "CHN", "intended"),
+    ("Iran reaffirmed its willingness to resume talks with the United States.", "IRN", "intended"),
+    ("Egypt welcomed Qatar's offer to mediate between Israel and Hamas.", "QAT", "intended"),
+])
+def test_an_act_under_an_intention_noun_is_its_owners_intent(code, text, source, modality):
+    # The "to" clause hangs on a noun, not a verb: its subject is the noun's owner or the one who
+    # expressed it, never the one who welcomed it.
+    acts = [e for e in code(text) if e.source.code == source and e.modality == modality]
+    assert acts and all(e.root_code == "03" for e in acts), code(text)
+
+
+def test_a_welcomed_offer_is_not_the_welcomers_own(code):
+    events = code("Egypt welcomed the offer to mediate between Israel and Hamas.")
+    assert not [e for e in events if e.source.code == "EGY" and e.root_code != "05"], events
+
+
 def test_event_ids_are_stable(code):
     a = code("Japan imposed sanctions on Russia.")
     b = code("Japan imposed sanctions on Russia.")

@@ -394,6 +394,9 @@ class ArticleActors:
         """A sector word without a country: the place it is in ("police in Paris"), the country of the
         same sector named just before, the place or the only country the sentence names; a sector other
         than government also takes the dateline's country, else the country the article names most."""
+        if head.tag_ == "NNS" and head.lemma_ not in ("minister", "ministry") and any(
+                c.dep_ == "amod" and c.lower_ in ("foreign", "overseas") for c in head.children):
+            return None  # "accused foreign firms", "foreign donors": whoever they are, not the text's country
         # "protesters in Dagestan", "police in Nairobi": the place they are in
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):

@@ -32,6 +32,18 @@ CONDITION_MARKS = {"if", "unless", "provided", "providing", "once", "until", "af
 CONSIDER_VERBS = {"consider", "weigh", "study", "examine", "explore", "mull", "contemplate", "discuss",
                   "debate", "review", "evaluate", "assess", "ponder"}
 ADJ_INTENT = {"ready", "willing", "prepared", "eager", "determined", "keen", "set", "poised"}
+# Nouns whose "to" clause is what their owner means to do ("readiness to mediate", "plans to impose").
+INTENT_NOUNS = {"readiness", "willingness", "plan", "intention", "intent", "commitment", "determination",
+                "desire", "pledge", "promise", "offer", "proposal", "wish", "hope", "aim", "goal", "vow",
+                "eagerness", "preparedness"}
+# ... and those whose "to" clause their owner did or tried ("decision to halt", "bid to join").
+DEED_NOUNS = {"decision", "bid", "attempt", "effort", "move", "push", "drive", "campaign"}
+# Verbs by which a subject states its own intention or deed; "welcomed the offer to mediate" is not
+# the welcomer's offer, so the list is closed.
+OWNING_VERBS = {"express", "announce", "voice", "reaffirm", "reiterate", "signal", "confirm", "show",
+                "state", "declare", "make", "have", "unveil", "outline", "demonstrate", "indicate", "stress",
+                "underline", "emphasize", "emphasise", "affirm", "repeat", "renew", "present", "submit",
+                "launch", "table", "step", "reveal", "convey", "extend", "deliver"}
 
 
 @dataclass(slots=True)
@@ -130,6 +142,16 @@ def subjects(verb) -> list:
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         # "France, Germany and Spain, which jointly criticised ...": the relative pronoun stands for the list
         return expand_conj(verb.head)
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and not forms(verb.head).isdisjoint(INTENT_NOUNS | DEED_NOUNS):
+        # "Qatar's offer to mediate": the owner acts; "China expressed readiness to mediate": the one
+        # who expressed it.
+        noun = verb.head
+        owner = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        if owner:
+            return expand_conj(owner[0])
+        if noun.dep_ == "dobj" and is_verb_in(noun.head, OWNING_VERBS):
+            return subjects(noun.head)
+        return []
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         return subjects(verb.head.head)  # "... after cutting ties with Taiwan": the main clause's subject
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb:
@@ -205,8 +227,9 @@ def clause_of(tok) -> Clause:
             cl.in_condition = True
         if dep in ("ccomp", "xcomp") and hf & CONSIDER_VERBS:
             cl.in_condition = True  # "will consider resuming dialogue": weighed, not done or promised
-        if dep in ("xcomp", "ccomp", "dobj") and cl.governor is None:
-            if hf & INTENT_VERBS or (head.pos_ == "ADJ" and hf & ADJ_INTENT):
+        if (dep in ("xcomp", "ccomp", "dobj") or dep == "acl" and head.pos_ == "NOUN") and cl.governor is None:
+            if (hf & INTENT_VERBS and dep != "acl") or (head.pos_ == "ADJ" and hf & ADJ_INTENT) or (
+                    dep == "acl" and hf & INTENT_NOUNS):
                 cl.governor, cl.governor_kind = head, "intent"
             elif hf & THREAT_VERBS and dep == "xcomp":
                 cl.governor, cl.governor_kind = head, "threat"

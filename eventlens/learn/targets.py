@@ -120,7 +120,11 @@ def candidates(*, anchor, sent, sources: list[ActorRef], rule_targets: list[Acto
     other = actors.counterpart(source.country, si)
     day = actors.day
     living = [c for c in actors.countries if c != source.country and not _defunct(c, day)]
-    for rank, country in enumerate(living):
+    # People protesting at home: CODEBOOK has them target their own government unless a demand names
+    # another authority (the corpus: 456 implied own governments to 28 foreign ones), and a country
+    # the article names elsewhere names no demand.
+    home_protest = root == "14" and src_sector not in ("-", "GOV", "MIL")
+    for rank, country in enumerate([] if home_protest else living):
         # Beyond the counterpart only the article's leading country: lower-ranked ones taught the
         # ranker to reach for whatever country a background sentence names.
         if rank >= 1 and country != other:
@@ -129,7 +133,7 @@ def candidates(*, anchor, sent, sources: list[ActorRef], rule_targets: list[Acto
         add(kind, ActorRef(code=country, name=country, country=country, sector=None, text=None, start=None,
                            end=None, via=f"implied: a country this article is about (rank {rank + 1})"))
     named = actors.last_by_country.get(other) if other else None
-    if named is not None:
+    if named is not None and not home_protest:
         # "Kosovo's government banned ...; Belgrade called the decision a provocation": the answer is
         # to the body that acted, as the article named it.
         add("implied_counterpart_named", replace(named, text=None, start=None, end=None,
@@ -145,13 +149,17 @@ def candidates(*, anchor, sent, sources: list[ActorRef], rule_targets: list[Acto
     for c in out:
         f = [f"kind={c.kind}", f"kind={c.kind}|root={root}", f"kind={c.kind}|code={code[:3]}",
              f"kind={c.kind}|lemma={lemma}", f"kind={c.kind}|src={src_sector}", f"kind={c.kind}|n={_bucket(n_named)}",
-             f"kind={c.kind}|quote={in_quote}"]
+             f"kind={c.kind}|quote={in_quote}",
+             # Who acts decides which road fits: citizens protest to their own government, a state's
+             # ban hits another country, so the kind is also weighed per root and source sector.
+             f"kind={c.kind}|root={root}|src={src_sector}"]
         if c.ref is not None:
             sector = c.ref.sector or ("IGO" if c.ref.code.startswith("IGO") else "-")
             same = c.ref.country is not None and c.ref.country == source.country
             f += [f"sector={sector}", f"sector={sector}|root={root}", f"src={src_sector}|tgt={sector}",
                   f"src={src_sector}|tgt={sector}|root={root}", f"same_country={same}",
-                  f"same_country={same}|root={root}", f"same_country={same}|kind={c.kind}"]
+                  f"same_country={same}|root={root}", f"same_country={same}|kind={c.kind}",
+                  f"same_country={same}|root={root}|src={src_sector}"]
             if c.ref.country in actors.countries:
                 rank = actors.countries.index(c.ref.country)
                 f += [f"rank={min(rank, 3)}", f"rank={min(rank, 3)}|kind={c.kind}"]
