@@ -311,3 +311,23 @@ def test_deep_scorer_learns_combinations_the_linear_detector_cannot_and_round_tr
     back = Detector.load(tmp_path / "d.npz")
     assert np.allclose(back.probabilities([["l=strike", "sa=True"]]), p[:1], atol=1e-2)
     assert len(back.deep.vectors) == 4  # one vector per feature seen in training
+
+
+def test_deep_ranker_learns_which_kind_fits_which_act_and_round_trips(tmp_path):
+    from eventlens.learn.linear import Ranker, hash_features, train_ranker
+
+    # The own government is right for a protest by citizens, the counterpart for a ban by a state: only
+    # the combination of root and source says which, so the linear half alone cannot order all four.
+    def group(root, src):
+        return [["kind=own_gov", f"root={root}", f"src={src}"], ["kind=counterpart", f"root={root}", f"src={src}"]]
+    cases = [("14", "CVL", 0), ("16", "GOV", 1), ("14", "GOV", 1), ("16", "CVL", 0)]
+    groups = [(group(r, s), [right]) for r, s, right in cases] * 80
+    ranker = train_ranker(groups, bits=10, epochs=2, rate=0.1, l2=0.0, seed=0,
+                          deep={"dim": 16, "epochs": 30, "rate": 0.1, "vector_rate": 0.1, "min_count": 1})
+    assert ranker.deep is not None
+    net = [ranker.deep.logits([hash_features(f, 10) for f in group(r, s)]) for r, s, _ in cases]
+    assert all(int(np.argmax(z)) == right for z, (_, _, right) in zip(net, cases))
+    ranker.save(tmp_path / "r.npz")
+    back = Ranker.load(tmp_path / "r.npz")
+    for r, s, _ in cases:
+        assert np.allclose(back.probabilities(group(r, s)), ranker.probabilities(group(r, s)), atol=1e-2)

@@ -29,6 +29,7 @@ CONFIG = {"bits": 18, "epochs": 12, "rate": 0.2, "l2": 1e-5, "seed": 0, "feature
           "detector_bits": 18, "detector_epochs": 8, "detector_rate": 0.1, "detector_threshold": 0.5, "recode_threshold": 0.5,
           "detector_features": "detect-v4",
           "deep_dim": 64, "deep_epochs": 3, "deep_vector_rate": 0.05, "deep_min_count": 3,
+          "ranker_deep": {"dim": 32, "epochs": 4, "rate": 0.05, "vector_rate": 0.05, "min_count": 3},
           "code_bits": 15, "code_epochs": 10, "code_threshold": 0.7, "refine_threshold": 0.4,
           "gate_bits": 18, "gate_epochs": 4, "gate_l2": 1e-4, "gate_threshold": 0.2, "gate_features": "gate-v2",
           "calibration_features": "calibrate-v1", "calibration_folds": [1, 2, 3]}
@@ -234,7 +235,7 @@ def fit(records: list[dict], *, quiet: bool = False, meta: dict | None = None):
     _, source_recorded, words = record_candidates(records, record_words=True)
     detector = train_detector(records, words.records, CONFIG, meta, sentences=words.sentences)
     gold_by_id = {r["id"]: r for r in records}
-    params = {k: CONFIG[k] for k in ("bits", "epochs", "rate", "l2", "seed")}
+    params = {k: CONFIG[k] for k in ("bits", "epochs", "rate", "l2", "seed")} | {"deep": CONFIG.get("ranker_deep")}
     if not quiet:
         print(f"train: detector from {len(words.records)} words ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
     recorded, source_recorded2, _ = record_candidates(records, detector=detector)
