@@ -134,6 +134,17 @@ def test_null_target_matches_only_null_target():
     assert counts(result, "actors", "country") == (1, 2, 2)
 
 
+def test_coded_events_without_a_target_are_counted_where_the_gold_has_one():
+    gold = [rec("a", ("USA", "CHN", "010")), rec("b", ("USA", "CHN", "036"), ("RUS", None, "010")),
+            rec("c", ("JPN", "RUS", "163"))]
+    # a: right code, no target; b: one with a target (wrong one still counts as having one), and an event
+    # whose gold has no target, which is not asked; c: nothing coded, so nothing to count.
+    preds = {"a": [pred("USA", None, "010")], "b": [pred("USA", "IRN", "036"), pred("RUS", None, "010")]}
+    result = score(gold, preds)
+    assert result["missing_target"] == {"events": 2, "without": 1, "rate": 0.5}
+    assert "coded events without a target where the gold has one: 50.0%  (1/2)" in format_table(result)
+
+
 def test_one_prediction_is_never_counted_twice():
     gold = [rec("a", ("JPN", "RUS", "163"), ("JPN", "RUS", "163"))]
     assert counts(score(gold, {"a": [pred("JPN", "RUS", "163")]}), "full", "strict") == (1, 0, 1)

@@ -43,6 +43,9 @@ def format_table(result: Mapping[str, Any], *, confusion_limit: int = 12) -> str
     out.append(f"record exact match: {_pct_sign(exact['rate'])}  ({exact['matched']}/{exact['records']})")
     out.append(f"no-event records wrongly coded: {_pct_sign(no_event['rate'])}  "
                f"({no_event['wrongly_coded']}/{no_event['records']})")
+    missing = result["missing_target"]
+    out.append(f"coded events without a target where the gold has one: {_pct_sign(missing['rate'])}  "
+               f"({missing['without']}/{missing['events']})")
     out.append("")
 
     header = ["events", "records"]
@@ -98,14 +101,14 @@ def _format_confusion(confusion: Mapping[str, Any], limit: int) -> list[str]:
 def format_comparison(results: Mapping[str, Mapping[str, Any]]) -> str:
     """One line per gold set: the headline numbers side by side (bench/accuracy.py prints this)."""
     header = ["gold set", "records", "exact", "F1 full/strict", "F1 root/country", "F1 quad/country",
-              "F1 actors/country", "no-event FP", "PLOVER acc", "PLOVER mF1"]
+              "F1 actors/country", "no-event FP", "no target", "PLOVER acc", "PLOVER mF1"]
     rows = []
     for name, r in results.items():
         events = r["events"]
         rows.append([name, str(r["records"]), _pct(r["exact_match"]["rate"]),
                      _pct(events["full"]["strict"]["f1"]), _pct(events["root"]["country"]["f1"]),
                      _pct(events["quad"]["country"]["f1"]), _pct(events["actors"]["country"]["f1"]),
-                     _pct(r["no_event"]["rate"]), _pct(r["plover"]["accuracy"]), _pct(r["plover"]["macro_f1"])])
+                     _pct(r["no_event"]["rate"]), _pct(r["missing_target"]["rate"]), _pct(r["plover"]["accuracy"]), _pct(r["plover"]["macro_f1"])])
     return "\n".join(_grid(header, rows)) + "\n(percentages; '-' where the set has nothing to measure)\n"
 
 

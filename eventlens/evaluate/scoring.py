@@ -258,6 +258,9 @@ def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping
     counts = {(level, mode): [0, 0, 0] for level in LEVELS for mode in ACTOR_MODES}  # tp, fp, fn
     level_records = Counter()
     exact_total = exact_hits = no_event_total = no_event_wrong = 0
+    # Coded events paired with a gold event that has a target, and how many of them came out with none:
+    # the loss the issue tracker measured first (events are dyadic; a missing target is a missing event).
+    targeted_pairs = targetless = 0
     negated_ignored = scored = 0
     plover_pairs: list[tuple[str, str]] = []
     confusion: Counter[tuple[str, str]] = Counter()
@@ -302,6 +305,9 @@ def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping
             paired = confusion_pairs(golds, preds)
             for i, j in paired:
                 confusion[golds[i].root, preds[j].root or "?"] += 1
+                if golds[i].target:
+                    targeted_pairs += 1
+                    targetless += not preds[j].target
             paired_gold = {i for i, _ in paired}
             paired_pred = {j for _, j in paired}
             confusion.update((g.root, NO_EVENT) for i, g in enumerate(golds) if i not in paired_gold)
@@ -330,6 +336,8 @@ def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping
         "events": events,
         "no_event": {"records": no_event_total, "wrongly_coded": no_event_wrong,
                      "rate": ratio(no_event_wrong, no_event_total)},
+        "missing_target": {"events": targeted_pairs, "without": targetless,
+                           "rate": ratio(targetless, targeted_pairs)},
         "plover": plover_scores(plover_pairs),
         "reliability": reliability([c for c, _ in calibration], [r for _, r in calibration]),
         "root_confusion": {"labels": labels, "matrix": matrix},
