@@ -19,7 +19,9 @@ SOURCE_MODEL_FILE = "sources.npz"
 # "None" (the event is not coded) wins only when it is at least this likely; below it the likeliest
 # actor is taken. Chosen on a held-out tenth of the corpus.
 SOURCE_NONE_AT = 0.5
-TARGET_NONE_AT = 0.5
+# The target's is higher since session 8: 0.5 and 0.6 measured the same on the tenth and dev, and at
+# 0.5 the hard negatives of slice r tipped implied counterparts the codebook asks for into none.
+TARGET_NONE_AT = 0.6
 
 
 def data_path(name: str) -> Path:
