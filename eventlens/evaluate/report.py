@@ -108,7 +108,8 @@ def format_comparison(results: Mapping[str, Mapping[str, Any]]) -> str:
         rows.append([name, str(r["records"]), _pct(r["exact_match"]["rate"]),
                      _pct(events["full"]["strict"]["f1"]), _pct(events["root"]["country"]["f1"]),
                      _pct(events["quad"]["country"]["f1"]), _pct(events["actors"]["country"]["f1"]),
-                     _pct(r["no_event"]["rate"]), _pct(r["missing_target"]["rate"]), _pct(r["plover"]["accuracy"]), _pct(r["plover"]["macro_f1"])])
+                     _pct(r["no_event"]["rate"]), _pct(r["missing_target"]["rate"]),
+                     _pct(r["plover"]["accuracy"]), _pct(r["plover"]["macro_f1"])])
     return "\n".join(_grid(header, rows)) + "\n(percentages; '-' where the set has nothing to measure)\n"
 
 

@@ -21,6 +21,7 @@ import numpy as np
 from ..coding.coder import SPORT_WORDS
 from ..coding.grammar import clause_of, is_passive, lemma, passive_subjects, subjects
 from ..coding.rules import LIGHT_VERBS, Candidate, _default_targets, _noun_sources, _prep_objects
+from .linear import HashedLayer
 
 ROOTS = [f"{i:02d}" for i in range(1, 21)]
 CLASSES = ["NONE", *ROOTS]
@@ -312,50 +313,25 @@ class Detector:
 
 
 @dataclass
-class DeepScorer:
+class DeepScorer(HashedLayer):
     """A bag of learned feature vectors through one ReLU layer into the 21 classes: the same hashed
     features as the linear detector, but combinations of them count ("said" with an actor as subject and
-    a clause as object). Only features seen in at least `min_count` training words have a vector.
-
-    rows: the hash bucket -> row of `vectors` (-1: no vector); vectors [n, dim]; b1 [dim]; w2 [dim, 21]; b2 [21].
+    a clause as object). w2 [dim, 21]; b2 [21].
     """
 
-    rows: np.ndarray
-    vectors: np.ndarray
-    b1: np.ndarray
-    w2: np.ndarray
     b2: np.ndarray
 
-    def __post_init__(self) -> None:
-        # A zero row last, so a feature without a vector (row -1) adds nothing. Built once: copying the
-        # table per sentence cost a quarter of the coder's time.
-        self._table = np.vstack([self.vectors, np.zeros((1, self.vectors.shape[1]), dtype=self.vectors.dtype)])
-
     def probabilities(self, hashed: list[np.ndarray]) -> np.ndarray:
-        lengths = np.array([len(h) for h in hashed])
-        a = np.tile(self.b1, (len(hashed), 1))
-        nonempty = lengths > 0
-        if nonempty.any():
-            flat = self.rows[np.concatenate(hashed)]
-            offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-            a[nonempty] += np.add.reduceat(self._table[flat], offsets[nonempty], axis=0)
-        z = np.maximum(a, 0) @ self.w2 + self.b2
+        z = self.hidden(hashed) @ self.w2 + self.b2
         z = np.exp(z - z.max(axis=1, keepdims=True))
         return z / z.sum(axis=1, keepdims=True)
 
     def arrays(self) -> dict[str, np.ndarray]:
-        kept = np.flatnonzero(self.rows >= 0)
-        return {"deep_rows": kept.astype(np.int32), "deep_vectors": self.vectors[self.rows[kept]].astype(np.float16),
-                "deep_b1": self.b1.astype(np.float32), "deep_w2": self.w2.astype(np.float32),
-                "deep_b2": self.b2.astype(np.float32), "deep_size": np.array([len(self.rows)], dtype=np.int64)}
+        return {**super().arrays(), "deep_b2": self.b2.astype(np.float32)}
 
     @classmethod
     def from_arrays(cls, data) -> "DeepScorer":
-        kept = data["deep_rows"]
-        rows = np.full(int(data["deep_size"][0]), -1, dtype=np.int64)
-        rows[kept] = np.arange(len(kept))
-        return cls(rows=rows, vectors=data["deep_vectors"].astype(np.float32), b1=data["deep_b1"],
-                   w2=data["deep_w2"], b2=data["deep_b2"])
+        return cls(**cls.stored(data), b2=data["deep_b2"])
 
 
 def train_deep(examples: list[list[str]], labels: list[int], *, bits: int, dim: int, epochs: int, rate: float,

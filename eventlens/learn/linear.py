@@ -108,13 +108,12 @@ def train_ranker(groups: list[tuple[list[list[str]], list[int]]], *, bits: int =
 
 
 @dataclass
-class DeepRanker:
-    """A one-layer network over the same hashed features: each feature seen in at least `min_count`
-    candidates has a learned vector; a candidate's vectors are summed, passed through ReLU and scored by
-    one dot product, so that combinations of features count ("implied own government" for a protest by
-    citizens, not for a ban by a state). Its softmax is averaged with the linear ranker's.
+class HashedLayer:
+    """One ReLU layer over hashed features, shared by the detector's DeepScorer and the DeepRanker: each
+    feature seen in at least `min_count` training examples has a learned vector; an example's vectors are
+    summed, plus b1, through ReLU. Stored compactly: only the buckets that have a vector.
 
-    rows: hash bucket -> row of `vectors` (-1: none); vectors [n, dim]; b1 [dim]; w2 [dim]."""
+    rows: hash bucket -> row of `vectors` (-1: none); vectors [n, dim]; b1 [dim]; w2 [dim, ...]."""
 
     rows: np.ndarray
     vectors: np.ndarray
@@ -122,11 +121,19 @@ class DeepRanker:
     w2: np.ndarray
 
     def __post_init__(self) -> None:
+        # A zero row last, so a feature without a vector (row -1) adds nothing. Built once: copying the
+        # table per sentence cost a quarter of the coder's time.
         self._table = np.vstack([self.vectors, np.zeros((1, self.vectors.shape[1]), dtype=self.vectors.dtype)])
 
-    def logits(self, hashed: list[np.ndarray]) -> np.ndarray:
-        a = np.stack([self._table[self.rows[h]].sum(axis=0) for h in hashed]) + self.b1
-        return np.maximum(a, 0) @ self.w2
+    def hidden(self, hashed: list[np.ndarray]) -> np.ndarray:
+        lengths = np.array([len(h) for h in hashed])
+        a = np.tile(self.b1, (len(hashed), 1))
+        nonempty = lengths > 0
+        if nonempty.any():
+            flat = self.rows[np.concatenate(hashed)]
+            offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+            a[nonempty] += np.add.reduceat(self._table[flat], offsets[nonempty], axis=0)
+        return np.maximum(a, 0)
 
     def arrays(self) -> dict[str, np.ndarray]:
         kept = np.flatnonzero(self.rows >= 0)
@@ -134,13 +141,28 @@ class DeepRanker:
                 "deep_b1": self.b1.astype(np.float32), "deep_w2": self.w2.astype(np.float32),
                 "deep_size": np.array([len(self.rows)], dtype=np.int64)}
 
-    @classmethod
-    def from_arrays(cls, data) -> "DeepRanker":
+    @staticmethod
+    def stored(data) -> dict[str, np.ndarray]:
+        """The fields saved by `arrays`, rows expanded back to one per hash bucket."""
         kept = data["deep_rows"]
         rows = np.full(int(data["deep_size"][0]), -1, dtype=np.int64)
         rows[kept] = np.arange(len(kept))
-        return cls(rows=rows, vectors=data["deep_vectors"].astype(np.float32), b1=data["deep_b1"].astype(np.float32),
-                   w2=data["deep_w2"].astype(np.float32))
+        return {"rows": rows, "vectors": data["deep_vectors"].astype(np.float32),
+                "b1": data["deep_b1"].astype(np.float32), "w2": data["deep_w2"].astype(np.float32)}
+
+
+@dataclass
+class DeepRanker(HashedLayer):
+    """The HashedLayer scored by one dot product per candidate, so that combinations of features count
+    ("implied own government" for a protest by citizens, not for a ban by a state). Its softmax over a
+    group is averaged with the linear ranker's. w2 [dim]."""
+
+    def logits(self, hashed: list[np.ndarray]) -> np.ndarray:
+        return self.hidden(hashed) @ self.w2
+
+    @classmethod
+    def from_arrays(cls, data) -> "DeepRanker":
+        return cls(**cls.stored(data))
 
 
 def train_deep_ranker(hashed: list[tuple[list[np.ndarray], list[int]]], *, bits: int, dim: int, epochs: int,
