@@ -7,6 +7,11 @@ Items: each event of either annotation is paired with the other's event at an ov
 with the other's event of the same root, else with NONE); a record neither annotator gives an event is
 one NONE/NONE item. Root kappa compares the roots of the pairs (NONE included); actor kappa compares the
 source and target countries (first three letters) of the pairs both annotators coded.
+
+It then scores the second annotator as if it were a coder, against the first, with bench/accuracy.py's
+measures (eventlens.evaluate.scoring): F1 at root code with country actors, at full code with strict
+actors, and the share of records without an event that the second annotator coded. Those figures are the
+agreement of two people on the same conventions: what a coder can be expected to reach on such text.
 """
 from __future__ import annotations
 
@@ -17,6 +22,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from eventlens.evaluate.gold import GoldEvent, GoldRecord  # noqa: E402
+from eventlens.evaluate.scoring import score  # noqa: E402
 from eventlens.learn.corpus import find_span, read_records  # noqa: E402
 
 
@@ -50,6 +57,22 @@ def align(first: dict, second: dict) -> list[tuple[dict | None, dict | None]]:
     return pairs
 
 
+def _code(actor: dict | None) -> str | None:
+    return (actor or {}).get("code") or None
+
+
+def as_coder(first: dict[str, dict], second: dict[str, dict]) -> dict:
+    """The second annotation scored against the first, as bench/accuracy.py scores the coder."""
+    shared = [rid for rid in second if rid in first]
+    gold = [GoldRecord(id=rid, text=first[rid]["text"], date=None,
+                       expected=[GoldEvent(_code(e.get("source")) or "", _code(e.get("target")), e["code"])
+                                 for e in first[rid].get("events") or []]) for rid in shared]
+    predictions = {rid: [{"code": e["code"], "source": {"code": _code(e.get("source"))},
+                          "target": {"code": _code(e.get("target"))}} for e in second[rid].get("events") or []]
+                   for rid in shared}
+    return score(gold, predictions)
+
+
 def main(argv: list[str]) -> int:
     second_path = Path(argv[0]) if argv else REPO / "corpus" / "agreement" / "second_annotator.jsonl"
     first = {r["id"]: r for p in sorted((REPO / "corpus" / "train").glob("*.jsonl")) for r in read_records(p)}
@@ -74,6 +97,12 @@ def main(argv: list[str]) -> int:
     print(f"full code, events both coded: kappa {kappa(codes):.3f} over {len(codes)} pairs")
     print(f"source country: kappa {kappa(sources):.3f}; target country: kappa {kappa(targets):.3f} "
           f"over {len(sources)} pairs; both actors: kappa {kappa(sources + targets):.3f}")
+    result = as_coder(first, second)
+    f1 = {key: result["events"][level][mode]["f1"] for key, level, mode in
+          (("root", "root", "country"), ("full", "full", "strict"))}
+    print(f"the second annotator scored as a coder against the first: F1 root/country {100 * f1['root']:.1f}, "
+          f"full/strict {100 * f1['full']:.1f}; records without an event it coded: "
+          f"{100 * (result['no_event']['rate'] or 0):.1f}%")
     return 0
 
 
