@@ -45,7 +45,7 @@ browser:
 			|| echo "could not install chromium: the browser tests will skip"; \
 	fi
 
-# Rebuild the learned models from corpus/train/ (deterministic: fixed seeds; ~5 minutes on 2 cores).
+# Rebuild the learned models from corpus/train/ (deterministic: fixed seeds; about 20 minutes on 2 cores).
 train: setup
 	$(BIN)/python -m eventlens.learn.train
 

@@ -127,3 +127,13 @@ def test_seed_islands(nlp):
     for name, lat, lon in [("Iturup", 45.0, 147.8), ("Kunashir", 44.1, 145.9), ("Shikotan", 43.8, 146.7),
                            ("Habomai", 43.5, 146.1)]:
         assert km(found[name], lat, lon) < 100
+
+
+def test_conflict_regions_news_names_are_known():
+    from eventlens.resolve.places import gazetteer
+
+    g = gazetteer()
+    for name, country in (("Borno", "NGA"), ("Cabo Delgado", "MOZ"), ("North Kivu", "COD"), ("Dagestan", "RUS"),
+                          ("Helmand", "AFG")):
+        place = g.lookup(name, ())
+        assert place is not None and place.country_code == country, name

@@ -291,6 +291,22 @@ def test_title_case_headline_is_parsed_as_a_sentence(code):
     assert events[0].sentence == text  # the event quotes the headline as written
 
 
+def test_a_headline_verb_in_the_bare_present_is_read_as_a_verb(code):
+    from eventlens.nlp import load_pipeline
+
+    text = "Congolese Police Fire Tear Gas at Catholic Marchers"
+    doc = load_pipeline()(text)
+    fire = doc[2]
+    assert doc.text == text and fire.pos_ == "VERB" and fire.lemma_ == "fire" and fire.dep_ == "ROOT"
+    ev = one(code(text, date="2018-01-21"), src="CODCOP", root="17")
+    assert ev.target.code.startswith("COD") and ev.sentence == text
+
+
+def test_a_person_is_no_small_town_of_the_same_name(code):
+    events = code("Putin Visits Pyongyang, Signs Mutual Defence Pact With Kim", date="2024-06-19")
+    assert events and all(e.target is None or e.target.country != "IND" for e in events)
+
+
 def test_a_sector_word_with_no_country_of_its_own_belongs_to_the_country_the_article_is_about(code):
     # no dateline, no place in the sentence, two countries in the article: "police" are the leading one's
     text = ("Kenya summoned Uganda's envoy on Monday over a border dispute. Kenya's foreign minister called "
@@ -303,3 +319,10 @@ def test_he_after_a_title_without_a_name_is_the_title_holder(code):
     text = "The U.S. secretary of state arrived in Beijing on Sunday. He met the Chinese foreign minister."
     events = [e for e in code(text, date="2023-06-19") if e.sentence_index == 1]
     assert events and {e.source.code for e in events} == {"USAGOV"} and events[0].source.text == "He"
+
+
+def test_headline_past_tense():
+    from eventlens.nlp.headlines import past_tense
+
+    assert [past_tense(w) for w in ("Fire", "sign", "deploy", "rally", "strike", "hold")] == [
+        "fired", "signed", "deployed", "rallied", "struck", "held"]

@@ -573,6 +573,9 @@ class Coder:
             place = gazetteer().lookup(actors.text[start:end], actors.countries)
             if place is None or not place.country_code or place.country_code == source.country:
                 continue
+            if (tok.ent_type_ in ("PERSON", "ORG") and place.kind == "city" and place.population < 100_000
+                    and place.country_code not in actors.countries):
+                continue  # "a pact with Kim" names a man, not the Indian town of Kim
             out.append(ActorRef(code=place.country_code, name=place.full_name, country=place.country_code,
                                 sector=None, text=actors.text[start:end], start=start, end=end,
                                 via=f"place {place.full_name} ({place.origin})"))

@@ -73,6 +73,7 @@ class HeadlineParse:
 
     def __call__(self, doc):
         from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+        from spacy.tokens import Span
 
         from .headlines import lowered_text
 
@@ -82,22 +83,44 @@ class HeadlineParse:
         text = lowered_text(doc, self._index)
         if text is None:
             return doc
-        copy = self.nlp.make_doc(text)
-        for name, proc in self.nlp.pipeline:
-            if name != "eventlens_headlines":
-                copy = proc(copy)
+        copy = self._parse(text)
         if len(copy) != len(doc) or any(a.idx != b.idx for a, b in zip(copy, doc)):
             return doc  # tokenised differently: keep the original parse
+        copy = self._with_headline_verbs(doc, copy)
         attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
         # Entities: the copy's ("Putin orders partial mobilization" finds Putin), then the original's that
         # neither overlap them nor swallowed a lower-cased word ("Sudan Military Seizes Power" as an ORG).
         lowered = {t.i for t in doc if t.text != copy[t.i].text}
-        ents = [doc.char_span(e.start_char, e.end_char, label=e.label_) for e in copy.ents]
+        ents = [Span(doc, e.start, e.end, label=e.label_) for e in copy.ents]
         taken = {i for e in ents for i in range(e.start, e.end)}
         ents += [e for e in doc.ents if not any(i in taken or i in lowered for i in range(e.start, e.end))]
         doc.from_array(attrs, copy.to_array(attrs))
         doc.ents = sorted(ents, key=lambda e: e.start)
         return doc
+
+    def _parse(self, text: str):
+        copy = self.nlp.make_doc(text)
+        for name, proc in self.nlp.pipeline:
+            if name != "eventlens_headlines":
+                copy = proc(copy)
+        return copy
+
+    def _with_headline_verbs(self, doc, copy):
+        """The copy, re-parsed with the bare verb of each verbless headline in the past tense, where that
+        reading makes it a verb; tokens keep their count and order, not their offsets."""
+        from .headlines import past_tense, verb_candidate, verbless_headlines
+
+        chosen = [tok for sent in verbless_headlines(doc, copy) if (tok := verb_candidate(sent, self._index)) is not None]
+        if not chosen:
+            return copy
+        pieces, at = [], 0
+        for tok in chosen:
+            pieces += [copy.text[at:tok.idx], past_tense(tok.text)]
+            at = tok.idx + len(tok.text)
+        variant = self._parse("".join(pieces) + copy.text[at:])
+        if len(variant) != len(copy) or any(variant[t.i].pos_ != "VERB" for t in chosen):
+            return copy  # tokenised differently, or still no verb: the plain copy stands
+        return variant
 
 
 def sentence_ents(sent) -> list:

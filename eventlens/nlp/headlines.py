@@ -54,3 +54,51 @@ def lowered_text(doc, index) -> str | None:
                 chars[tok.idx] = tok.text[0].lower()
                 changed = True
     return "".join(chars) if changed else None
+
+
+# Headline verbs in the bare present ("Police Fire Tear Gas", "Leaders Sign Accord") read as nouns to a
+# tagger trained on running text. Their past tense reads as a verb; these are the irregular ones.
+IRREGULAR_PAST = {
+    "arise": "arose", "begin": "began", "break": "broke", "bring": "brought", "build": "built",
+    "buy": "bought", "cut": "cut", "drive": "drove", "fight": "fought", "find": "found", "flee": "fled",
+    "forbid": "forbade", "freeze": "froze", "give": "gave", "hit": "hit", "hold": "held", "keep": "kept",
+    "lead": "led", "leave": "left", "lose": "lost", "make": "made", "meet": "met", "overthrow": "overthrew",
+    "put": "put", "quit": "quit", "rise": "rose", "say": "said", "seek": "sought", "sell": "sold",
+    "send": "sent", "set": "set", "shoot": "shot", "shut": "shut", "sink": "sank", "speak": "spoke",
+    "spend": "spent", "steal": "stole", "strike": "struck", "swear": "swore", "take": "took", "tell": "told",
+    "throw": "threw", "undertake": "undertook", "uphold": "upheld", "win": "won", "withdraw": "withdrew",
+    "withhold": "withheld",
+}
+
+
+def past_tense(word: str) -> str:
+    """The simple past of a bare English verb, written in the case of `word`'s first letter."""
+    low = word.lower()
+    if low in IRREGULAR_PAST:
+        out = IRREGULAR_PAST[low]
+    elif low.endswith("e"):
+        out = low + "d"
+    elif low.endswith("y") and len(low) > 2 and low[-2] not in "aeiou":
+        out = low[:-1] + "ied"
+    else:
+        out = low + "ed"
+    return out
+
+
+def verbless_headlines(doc, copy) -> list:
+    """The sentences of `copy` (the lower-cased parse of `doc`) that are title case in `doc` and whose
+    parse has no verb at its root."""
+    return [s for s in copy.sents if s.root.pos_ not in ("VERB", "AUX") and is_title_case(doc[s.start:s.end])]
+
+
+def verb_candidate(sent, index):
+    """The word of a verbless headline that is most likely its verb: the first word after the opening
+    noun phrase that English uses as a bare verb ("Congolese Police *Fire* Tear Gas at Marchers")."""
+    verbs = index.get("verb", ())
+    for tok in sent:
+        if tok.i == sent.start or tok.i + 1 >= sent.end or not tok.is_alpha or tok.lower_ in FUNCTION_WORDS:
+            continue
+        before = tok.doc[tok.i - 1]
+        if before.pos_ in ("NOUN", "PROPN") and tok.lower_ in verbs and not tok.lower_.endswith("s"):
+            return tok
+    return None
