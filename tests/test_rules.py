@@ -324,5 +324,6 @@ def test_he_after_a_title_without_a_name_is_the_title_holder(code):
 def test_headline_past_tense():
     from eventlens.nlp.headlines import past_tense
 
-    assert [past_tense(w) for w in ("Fire", "sign", "deploy", "rally", "strike", "hold")] == [
-        "fired", "signed", "deployed", "rallied", "struck", "held"]
+    assert [past_tense(w) for w in ("Fire", "sign", "deploy", "rally", "strike", "hold", "Ban", "snub", "open",
+                                    "visit", "jail")] == [
+        "fired", "signed", "deployed", "rallied", "struck", "held", "banned", "snubbed", "opened", "visited", "jailed"]

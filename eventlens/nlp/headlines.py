@@ -72,17 +72,18 @@ IRREGULAR_PAST = {
 
 
 def past_tense(word: str) -> str:
-    """The simple past of a bare English verb, written in the case of `word`'s first letter."""
+    """The simple past of a bare English verb, in lower case ("Fire" -> "fired", "Ban" -> "banned")."""
     low = word.lower()
     if low in IRREGULAR_PAST:
-        out = IRREGULAR_PAST[low]
-    elif low.endswith("e"):
-        out = low + "d"
-    elif low.endswith("y") and len(low) > 2 and low[-2] not in "aeiou":
-        out = low[:-1] + "ied"
-    else:
-        out = low + "ed"
-    return out
+        return IRREGULAR_PAST[low]
+    if low.endswith("e"):
+        return low + "d"
+    if low.endswith("y") and len(low) > 2 and low[-2] not in "aeiou":
+        return low[:-1] + "ied"
+    if (sum(c in "aeiou" for c in low) == 1 and len(low) >= 3 and low[-1] not in "aeiouwxy"
+            and low[-2] in "aeiou"):
+        return low + low[-1] + "ed"  # one syllable ending consonant-vowel-consonant: "stopped", "snubbed"
+    return low + "ed"
 
 
 def verbless_headlines(doc, copy) -> list:
