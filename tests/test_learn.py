@@ -220,6 +220,19 @@ def test_mutual_codes_are_the_codes_the_corpus_codes_both_ways():
     assert train.mutual_codes(records, least=15) == ["057"]
 
 
+def test_a_code_coded_both_ways_only_with_some_words_is_mutual_with_those_words():
+    def rec(code, trigger, both):
+        ev = {"trigger": trigger, "source": {"code": "AAA"}, "target": {"code": "BBB"}, "code": code}
+        back = {"trigger": trigger, "source": {"code": "BBB"}, "target": {"code": "AAA"}, "code": code}
+        return {"events": [ev, back] if both else [ev]}
+    # 193 as a whole is one-way (ambushes outnumber exchanges of fire), "exchanged fire" is both ways
+    records = [rec("193", "exchanged fire", True)] * 4 + [rec("193", "ambushed", False)] * 20
+    assert train.mutual_codes(records, least=15) == ["193|exchang"]
+    from eventlens.coding.codes import mutual_key
+
+    assert mutual_key("193", "exchange") == mutual_key("193", "Exchanging") == "193|exchang"
+
+
 def test_acts_the_corpus_codes_both_ways_give_two_events(code):
     from eventlens.learn.detect import shipped_detector
 

@@ -16,6 +16,7 @@ from ..actors import build_dictionary
 from ..actors.resolve import ArticleActors
 from ..models import ActorRef, Article, Event
 from . import budgets, codes as cameo, explain
+from .codes import mutual_key
 from .grammar import REPORTING_VERBS, lemma, reporter_subject, subjects
 from ..errors import UsageError
 from .lexicon import load_lexicon
@@ -467,8 +468,9 @@ class Coder:
         # A target the lexicon entry's slots or a construction found stands (right in 92% of the corpus's
         # events that have one); the ranker chooses where they found none.
         mutual_codes = self.detector.meta.get("mutual_codes", ()) if self.detector is not None else ()
+        both_ways = code in mutual_codes or any(mutual_key(code, t.text) in mutual_codes for t in cand.action)
         joint = (len(sources) > 1 and len({s.country for s in sources}) == len(sources)
-                 and (code[:2] in cameo.COOPERATIVE_ROOTS or code in mutual_codes))
+                 and (code[:2] in cameo.COOPERATIVE_ROOTS or both_ways))
         if (self.target_chooser is not None and extended is None and echoed is None and not cand.reciprocal
                 and not (joint and not targets)  # "India and Pakistan exchanged fire": each the other's target
                 and not [t for t in targets if t.code not in {s.code for s in sources}]):
@@ -505,7 +507,7 @@ class Coder:
                 # an actor acting on itself ("lift the curfew in Bangkok", said of Thailand) has no target
                 for t in [self._own_for(t, s) for t in targets if t.code != s.code] or [None]:
                     pairs.append((s, t))
-            if code in mutual_codes and len(sources) == 1:
+            if both_ways and len(sources) == 1:
                 # "Japan signed an agreement with Vietnam", "met his Russian counterpart": an act the corpus
                 # codes both ways (eventlens.learn.train.mutual_codes) is also the named target's act
                 pairs += [(t, s) for s, t in pairs if t is not None and t.start is not None

@@ -72,3 +72,14 @@ def transform(kind: str, code: str) -> str | None:
         if key in table:
             return table[key]
     return DEFAULT[kind]
+
+
+def mutual_key(code: str, word: str) -> str:
+    """The key of a code said with a word ("193|exchang"): the word lower-cased, its inflection cut, the
+    same for the corpus's trigger and the coder's action word."""
+    w = word.lower()
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    return f"{code}|{w}"

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..coding.codes import mutual_key
 from .corpus import find_span, read_records
 
 REPO = Path(__file__).resolve().parents[2]
@@ -31,7 +32,7 @@ CONFIG = {"bits": 18, "epochs": 12, "rate": 0.2, "l2": 1e-5, "seed": 0, "feature
           "deep_dim": 64, "deep_epochs": 3, "deep_vector_rate": 0.05, "deep_min_count": 3,
           "ranker_deep": {"dim": 32, "epochs": 4, "rate": 0.05, "vector_rate": 0.05, "min_count": 3},
           "code_bits": 15, "code_epochs": 10, "code_threshold": 0.7, "refine_threshold": 0.4,
-          "gate_bits": 18, "gate_epochs": 4, "gate_l2": 1e-4, "gate_threshold": 0.4, "gate_features": "gate-v2",
+          "gate_bits": 18, "gate_epochs": 4, "gate_l2": 1e-4, "gate_threshold": 0.2, "gate_features": "gate-v2",
           "calibration_features": "calibrate-v1", "calibration_folds": [1, 2, 3]}
 
 
@@ -126,21 +127,27 @@ def detector_data(words: list, gold_by_id: dict[str, dict]):
     return examples, labels, codes, best(sure), best(by_lemma)
 
 
-def mutual_codes(records: list[dict], least: int = 15, share: float = 0.6) -> list[str]:
+def mutual_codes(records: list[dict], least: int = 15, share: float = 0.6, least_word: int = 5) -> list[str]:
     """The codes the corpus codes both ways: at least `least` events, and at least `share` of them with a
     twin at the same trigger from the target back to the source ("signed an agreement with", "held
-    talks with", "exchanged fire")."""
+    talks with"); and, for codes that are not, the code with a trigger's first word that is ("exchanged
+    fire" is 193 both ways, an ambush 193 one way): keys of `mutual_key`, at least `least_word` events."""
     total, twinned = Counter(), Counter()
     for rec in records:
         events = rec.get("events") or []
         for ev in events:
             src, tgt = ev["source"]["code"][:3], ((ev.get("target") or {}).get("code") or "")[:3]
-            total[ev["code"]] += 1
-            twinned[ev["code"]] += any(
+            twin = any(
                 other is not ev and other.get("trigger") == ev.get("trigger") and other["code"] == ev["code"]
                 and other["source"]["code"][:3] == tgt and ((other.get("target") or {}).get("code") or "")[:3] == src
                 for other in events)
-    return sorted(c for c, n in total.items() if n >= least and twinned[c] / n >= share)
+            words = (ev.get("trigger") or "").split()
+            for key in (ev["code"], *([mutual_key(ev["code"], words[0])] if words else [])):
+                total[key] += 1
+                twinned[key] += twin
+    codes = {c for c, n in total.items() if "|" not in c and n >= least and twinned[c] / n >= share}
+    return sorted(codes | {k for k, n in total.items() if "|" in k and k.split("|")[0] not in codes
+                           and n >= least_word and twinned[k] / n >= share})
 
 
 def train_detector(records: list[dict], words: list, config: dict, meta: dict, sentences: list | None = None):
