@@ -22,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from eventlens.evaluate.gold import GoldEvent, GoldRecord  # noqa: E402
+from eventlens.evaluate.gold import record_from_team  # noqa: E402
 from eventlens.evaluate.scoring import score  # noqa: E402
 from eventlens.learn.corpus import find_span, read_records  # noqa: E402
 
@@ -57,20 +57,12 @@ def align(first: dict, second: dict) -> list[tuple[dict | None, dict | None]]:
     return pairs
 
 
-def _code(actor: dict | None) -> str | None:
-    return (actor or {}).get("code") or None
-
-
 def as_coder(first: dict[str, dict], second: dict[str, dict]) -> dict:
-    """The second annotation scored against the first, as bench/accuracy.py scores the coder."""
+    """The second annotation scored against the first, as bench/accuracy.py scores the coder: the first
+    annotation read as `eventlens eval` reads a corpus record, the second's events as predictions."""
     shared = [rid for rid in second if rid in first]
-    gold = [GoldRecord(id=rid, text=first[rid]["text"], date=None,
-                       expected=[GoldEvent(_code(e.get("source")) or "", _code(e.get("target")), e["code"])
-                                 for e in first[rid].get("events") or []]) for rid in shared]
-    predictions = {rid: [{"code": e["code"], "source": {"code": _code(e.get("source"))},
-                          "target": {"code": _code(e.get("target"))}} for e in second[rid].get("events") or []]
-                   for rid in shared}
-    return score(gold, predictions)
+    gold = [record_from_team(first[rid], where=f"corpus record {rid}") for rid in shared]
+    return score(gold, {rid: second[rid].get("events") or [] for rid in shared})
 
 
 def main(argv: list[str]) -> int:
