@@ -2,6 +2,7 @@
 
     python bench/heldout.py train NAME [EXTRA.jsonl ...]   # -> $HELDOUT_DIR/NAME/ (default /tmp/heldout)
     python bench/heldout.py eval NAME                      # F1 on the tenth and on eval/gold/dev.jsonl
+    python bench/heldout.py misses NAME                    # why the tenth's missed events were missed
 
 The tenth is the corpus's records with sha1(id) % 10 == 1, the fold `make train` leaves out of its
 calibration; extra files passed to `train` (a slice not yet in corpus/train) lose their tenth too, and
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -114,12 +116,60 @@ def evaluate(name: str) -> None:
               f"annotated {annotated}; records without an event that got one: {false_on_empty}/{empty}")
 
 
+def _fate(explanation: list[dict], event: dict) -> str:
+    """What became of an annotated event the coder did not give at its root: the candidate at its
+    trigger and why it was dropped or coded at another root, the detector's score for the trigger word,
+    or no candidate at all (read from the coder's --explain record)."""
+    root, trigger = event["code"][:2], (event.get("trigger") or "")
+    words = set(re.findall(r"\w+", trigger.lower()))
+    for entry in (e for e in explanation if trigger and trigger in e["sentence"]):
+        for cand in entry["candidates"]:
+            if words & set(re.findall(r"\w+", cand["words"].lower())):
+                outcome = re.sub(r"p=[\d.]+|\d\.\d+|\b[A-Z]{3}[A-Z0-9]*\b", "#", cand["outcome"]).split(" (")[0]
+                return ("candidate at its root: " if cand["code"][:2] == root else "candidate at another root: ") + outcome
+        for scored in entry["detector"]:
+            if scored["word"].lower() in words:
+                band = f"{min(4, int(scored['p'] * 10)) / 10:.1f}" + ("+" if scored["p"] >= 0.1 else "")
+                return ("detector below threshold, its root: p " if scored["root"] == root
+                        else "detector below threshold, another root: p ") + band
+    return "no candidate at the trigger"
+
+
+def misses(name: str) -> None:
+    """Why the events of the tenth that the coder missed at root code were missed, counted."""
+    from collections import Counter
+
+    from eventlens.ingest import parse_date
+    from eventlens.models import Article
+    from eventlens.nlp import load_pipeline
+
+    coder, nlp = coder_for(name), load_pipeline()
+    fates: Counter[str] = Counter()
+    missed = total = 0
+    for record in (r for r in corpus_records([]) if T._fold(r["id"], 10) == FOLD):
+        coder.explanation = []
+        article = Article(id=record["id"], text=record["text"], date=parse_date(record.get("date")))
+        coded = Counter(e.code[:2] for e in coder.code_doc(nlp(record["text"]), article))
+        for event in record.get("events") or []:
+            total += 1
+            if coded[event["code"][:2]] > 0:
+                coded[event["code"][:2]] -= 1
+                continue
+            missed += 1
+            fates[_fate(coder.explanation, event)] += 1
+    print(f"{name}: {missed} of {total} annotated events of the tenth missed at root code")
+    for fate, n in fates.most_common():
+        print(f"{n:6d}  {fate}")
+
+
 def main(argv: list[str]) -> int:
-    if len(argv) < 2 or argv[0] not in ("train", "eval") or (argv[0] == "eval" and len(argv) != 2):
-        print("usage: python bench/heldout.py train NAME [EXTRA.jsonl ...] | eval NAME", file=sys.stderr)
+    if len(argv) < 2 or argv[0] not in ("train", "eval", "misses") or (argv[0] != "train" and len(argv) != 2):
+        print("usage: python bench/heldout.py train NAME [EXTRA.jsonl ...] | eval NAME | misses NAME", file=sys.stderr)
         return 2
     if argv[0] == "train":
         train(argv[1], argv[2:])
+    elif argv[0] == "misses":
+        misses(argv[1])
     else:
         evaluate(argv[1])
     return 0

@@ -26,6 +26,14 @@ def code(coder):
 
 
 @pytest.fixture(scope="session")
+def pipeline():
+    """The English pipeline as the coder loads it (eventlens.nlp.load_pipeline)."""
+    from eventlens.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
 def seed_like_events(code):
     """Events of the bundled sample articles: a broad set of real outputs."""
     from eventlens.ingest import iter_inputs

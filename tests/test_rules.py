@@ -142,10 +142,15 @@ def test_unknown_person_takes_country_and_sector_from_title(code):
     assert ev.source.code == "MYSGOV" and ev.source.name == "Ali Harun"
 
 
-def test_pronoun_takes_the_last_person(code):
-    text = "Turkish President Recep Tayyip Erdogan arrived in Budapest. He praised Hungary."
-    ev = one(code(text, date="2024-12-01"), tgt="HUN", root="05")
-    assert ev.source.code == "TURGOV" and ev.source.text == "He"
+@pytest.mark.parametrize("text, target, root, source", [
+    ("Turkish President Recep Tayyip Erdogan arrived in Budapest. He praised Hungary.", "HUN", "05", "TURGOV"),
+    # the first sentence gives no event, but it still says who "he" is
+    ("Iraq's president halted flights to Erbil. He also asked Turkey to stop crude trade with the region.",
+     "TUR", "02", "IRQGOV"),
+])
+def test_pronoun_takes_the_last_person(code, text, target, root, source):
+    ev = one(code(text, date="2024-12-01"), tgt=target, root=root)
+    assert ev.source.code == source and ev.source.text == "He"
 
 
 def test_capital_stands_for_the_state_and_a_seat_of_government_for_the_government(code):
@@ -208,12 +213,14 @@ def test_event_ids_are_stable(code):
 
 
 def test_implied_target_only_when_the_article_is_about_two_countries(code):
+    # (An export ban with no destination named used to stand here; the corpus codes such bans as no
+    # event or with no target, and since session 10 the ranker does too.)
     text = ("Japan and Russia remain at odds over the islands. Russia warned Japan on Monday. "
-            "Japan banned the export of construction machinery.")
-    ban = one(code(text), src="JPN", code="163")
-    assert ban.target.code == "RUS" and ban.target.text is None and ban.target.via.startswith("implied")
-    alone = code("Japan banned the export of construction machinery.")
-    assert all(e.target is None for e in alone if e.code == "163")
+            "Japan imposed new sanctions on Tuesday.")
+    sanction = one(code(text), src="JPN", code="163")
+    assert sanction.target.code == "RUS" and sanction.target.text is None and sanction.target.via.startswith("implied")
+    alone = code("Japan imposed new sanctions on Tuesday.")
+    assert not [e for e in alone if e.code == "163" and e.target is not None]
 
 
 def test_dateline_is_not_an_actor_and_gives_the_home_country(code):
@@ -327,3 +334,39 @@ def test_headline_past_tense():
     assert [past_tense(w) for w in ("Fire", "sign", "deploy", "rally", "strike", "hold", "Ban", "snub", "open",
                                     "visit", "jail")] == [
         "fired", "signed", "deployed", "rallied", "struck", "held", "banned", "snubbed", "opened", "visited", "jailed"]
+
+
+def test_a_lead_after_a_dateline_or_a_line_break_is_one_sentence(pipeline):
+    # With the sentence start preset, the parser used to cut the lead after its first word.
+    doc = pipeline("KHARTOUM, Oct 25 - Soldiers detained the prime minister before dawn. The army chief spoke.\n"
+              "Washington and Havana said they would reopen embassies.")
+    sents = [s.text.strip() for s in doc.sents]
+    assert "Soldiers detained the prime minister before dawn." in sents
+    assert "Washington and Havana said they would reopen embassies." in sents
+    assert "The army chief spoke." in sents
+
+
+def test_a_country_abbreviation_before_a_hyphen_is_its_own_word(pipeline):
+    words = [t.text for t in pipeline("U.S.-led warplanes bombed targets near a U.N.-backed camp.")]
+    assert words[:3] == ["U.S.", "-", "led"] and "U.N." in words
+
+
+def test_soldiers_after_a_dateline_are_the_source(code):
+    text = "KHARTOUM, Oct 25 - Soldiers detained the prime minister and several cabinet members before dawn."
+    ev = one(code(text, date="2021-10-25"), root="17")
+    assert ev.source.country == "SDN" and ev.source.text == "Soldiers"
+
+
+def test_they_after_a_list_of_countries_is_each_of_them(code):
+    text = ("Sudan and South Sudan signed a border deal on Monday. "
+            "The two leaders also agreed to reopen the oil pipeline.")
+    later = [e for e in code(text, date="2012-09-27") if e.sentence_index == 1]
+    assert {(e.source.country, e.target.country if e.target else None) for e in later} == {("SDN", "SSD"), ("SSD", "SDN")}
+    assert all("one of the list named before" in e.source.via for e in later)
+
+
+def test_the_north_in_a_story_about_korea_is_north_korea(code):
+    text = "Seoul said it had raised its alert level after the North fired artillery near the maritime border."
+    ev = one(code(text, date="2023-01-06"), root="19")
+    assert ev.source.code == "PRK" and ev.source.text == "North"
+    assert not [e for e in code("The North won the derby against the South on Sunday.") if e.source.code in ("PRK", "KOR")]

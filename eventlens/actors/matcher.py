@@ -12,6 +12,19 @@ from spacy.symbols import IDS as SPACY_SYMBOLS
 from ..models import DictEntry
 
 NOUN_ID = POS_IDS["NOUN"]
+PROPN_ID = POS_IDS["PROPN"]
+
+
+def _singular(word: str) -> str | None:
+    """"soldiers" -> "soldier", "gunmen" -> "gunman", "militias" -> "militia"; None for a word that
+    does not look plural."""
+    if word.endswith("men") and len(word) > 4:
+        return word[:-3] + "man"
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return None
 
 # Which kind wins when one phrase is in several dictionaries: a named person or organisation is more
 # specific than a country, a country than a sector word.
@@ -101,6 +114,13 @@ class ActorDictionary:
         lowers = [row[1] for row in arr]
         # Only common nouns fall back to their lemma ("banks" -> "bank"); lemmas of names keep case.
         lemmas = [row[2] if row[3] == NOUN_ID else row[1] for row in arr]
+        for sent in sentences:
+            # A plural sector word opening a sentence is often tagged a name ("KHARTOUM - Soldiers
+            # detained ...", "Protesters marched ..."): it gets the singular a noun would have.
+            if arr[sent.start][3] == PROPN_ID:
+                singular = _singular(doc[sent.start].lower_)
+                if singular is not None:
+                    lemmas[sent.start] = _string_id(singular)
         first, exact, folded = self._first_h, self._exact_h, self._folded_h
         out = []
         for sent in sentences:

@@ -35,6 +35,10 @@ BUSINESS_NAME = re.compile(r"(bank|corp|corporation|llc|inc|ltd|plc|group|holdin
                            re.IGNORECASE)
 # Sectors that name a state's institutions: coded only with their country.
 STATE_SECTORS = {"GOV", "LEG", "JUD", "BUS", "ELI", "MED"}
+# Divided countries whose halves wire copy calls "the North" and "the South".
+DIVIDED = (("PRK", "KOR"), ("SDN", "SSD"))
+# How far after a list of actors (in words) "they" may still stand for it.
+GROUP_REACH = 80
 SPEECH_NOUNS = {"statement", "communique", "communiqué", "declaration", "report", "release", "spokesperson"}
 
 
@@ -93,6 +97,9 @@ class ArticleActors:
         self.last_by_country: dict[str, ActorRef] = {}  # the latest named body of each country
         self.last_actor: ActorRef | None = None
         self.last_speaker: ActorRef | None = None
+        # The last list of actors of different countries named as one subject, and the index of its
+        # first word: "they", "both" or "the two" after it stand for the list.
+        self.last_group: tuple[int, list[ActorRef]] | None = None
 
     def _in_dateline(self, offset: int) -> bool:
         return self.dateline is not None and self.dateline[0] <= offset < self.dateline[1]
@@ -141,6 +148,10 @@ class ArticleActors:
             ref = self._role_noun(head, speaker)
             if ref is not None:
                 return ref
+        if low in ("north", "south") and head.pos_ == "PROPN":
+            half = self._half(head)
+            if half is not None:
+                return half
         tokens = self.np_tokens(head)
         mentions: list[Mention] = []
         seen = set()
@@ -363,6 +374,32 @@ class ArticleActors:
                         if ref is not None:
                             return replace(ref, **at, via=f"coreference: {ref.name}")
         return None
+
+    def _half(self, head) -> ActorRef | None:
+        """"The North fired artillery": in a story about a divided country, "the North" and "the South"
+        are its two states (wire usage for the Koreas and the Sudans)."""
+        kids = list(head.children)
+        if not any(c.lower_ == "the" for c in kids) or any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in kids):
+            return None  # "the North of the country", but not "the Korean North", "Europe's South"
+        for north, south in DIVIDED:
+            if north in self.country_mentions or south in self.country_mentions:
+                country = north if head.lower_ == "north" else south
+                return ActorRef(code=country, name=head.text, country=country, sector=None, text=head.text,
+                                start=head.idx, end=head.idx + len(head.text),
+                                via=f"'the {head.text}' of a story about {north} and {south}")
+        return None
+
+    def group_for(self, head) -> list[ActorRef]:
+        """"They", "both", "the two (leaders)" within a few sentences of a list: the list's actors."""
+        if self.last_group is None or not 0 < head.i - self.last_group[0] <= GROUP_REACH:
+            return []
+        low = head.lower_
+        two = any(c.lower_ in ("two", "both") for c in head.children if c.dep_ in ("nummod", "det", "predet"))
+        if low not in ("they", "both") and not (two and head.pos_ == "NOUN"):
+            return []
+        at = dict(text=head.text, start=head.idx, end=head.idx + len(head.text))
+        return [replace(ref, **at, via=f"coreference: {ref.name}, one of the list named before")
+                for ref in self.last_group[1]]
 
     def _role_noun(self, head, speaker: ActorRef | None) -> ActorRef | None:
         """"the politician", "the ministry", "the statement": the last compatible actor."""

@@ -16,7 +16,7 @@ from ..actors import build_dictionary
 from ..actors.resolve import ArticleActors
 from ..models import ActorRef, Article, Event
 from . import budgets, codes as cameo, explain
-from .codes import mutual_key
+from .codes import coded_both_ways
 from .grammar import REPORTING_VERBS, lemma, reporter_subject, subjects
 from ..errors import UsageError
 from .lexicon import load_lexicon
@@ -212,6 +212,8 @@ class Coder:
                     cands += self.detector.propose(sent, taken, actor_tokens, rule_roots,
                                                    scored=entry["detector"] if entry else None)
                     cands = self._gate(cands, sent, actor_tokens, rule_roots, actor_kinds, entry)
+            if not cands:
+                self._remember_subjects(sent, actors)
             for cand in cands:
                 if len(seen) >= budgets.MAX_EVENTS_PER_SENTENCE:
                     break  # a bounded number of events per sentence (docs/reliability.md)
@@ -291,6 +293,14 @@ class Coder:
                 found[ent.root.i] = f"person|{ref.sector or '-'}"
         return found
 
+    def _remember_subjects(self, sent, actors: ArticleActors) -> None:
+        """A sentence with no event still says who the story is about: "Iraq's president halted flights.
+        He also asked Turkey ..." -- its main clause's subject is remembered for later pronouns and role
+        nouns, as the actors of coded sentences are."""
+        root = sent.root
+        if root.pos_ in ("VERB", "AUX"):
+            self._resolve_all(subjects(root), actors, None, False)
+
     def _quote_speakers(self, sents, quotes, actors: ArticleActors) -> dict[int, ActorRef]:
         """Sentences inside a quotation, mapped to the speaker named around it."""
         out: dict[int, ActorRef] = {}
@@ -318,12 +328,17 @@ class Coder:
                 previous = (speaker, max(touching) if touching else -1)
         return out
 
-    def _resolve_all(self, tokens, actors, speaker, in_quote, owner=False) -> list[ActorRef]:
+    @staticmethod
+    def _resolve_all(tokens, actors, speaker, in_quote, owner=False) -> list[ActorRef]:
         out = []
         for tok in tokens:
             ref = actors.resolve(tok, speaker=speaker, in_quote=in_quote, owner=owner)
             if ref is not None and all((r.code, r.name) != (ref.code, ref.name) for r in out):
                 out.append(ref)
+        if len(out) >= 2 and len({r.country for r in out}) == len(out):
+            actors.last_group = (tokens[0].i, out)  # "Sudan and South Sudan signed ... They agreed ..."
+        elif not out and len(tokens) == 1:
+            out = actors.group_for(tokens[0])
         return out
 
     def _realize(self, cand: Candidate, si, sent, actors: ArticleActors, quotes, quote_speaker,
@@ -468,7 +483,7 @@ class Coder:
         # A target the lexicon entry's slots or a construction found stands (right in 92% of the corpus's
         # events that have one); the ranker chooses where they found none.
         mutual_codes = self.detector.meta.get("mutual_codes", ()) if self.detector is not None else ()
-        both_ways = code in mutual_codes or any(mutual_key(code, t.text) in mutual_codes for t in cand.action)
+        both_ways = coded_both_ways(code, [t.text for t in cand.action], mutual_codes)
         joint = (len(sources) > 1 and len({s.country for s in sources}) == len(sources)
                  and (code[:2] in cameo.COOPERATIVE_ROOTS or both_ways))
         if (self.target_chooser is not None and extended is None and echoed is None and not cand.reciprocal
@@ -495,8 +510,11 @@ class Coder:
         # "India and China began pulling back troops": joint cooperative acts are done to each other.
         each_other = any(t.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in t.children)
                          for t in tgt_tokens) or "each other" in sent.text or "one another" in sent.text
-        mutual = (len(sources) > 1 and not targets and len({s.country for s in sources}) == len(sources)
-                  and (joint or each_other))
+        distinct = len(sources) > 1 and len({s.country for s in sources}) == len(sources)
+        # "Sudan and South Sudan ... The two leaders agreed to reopen the pipeline": a target the chooser
+        # found among the sources themselves makes the act one between them.
+        among = distinct and targets and all(any(t.code == s.code for s in sources) for t in targets)
+        mutual = distinct and ((not targets and (joint or each_other)) or among)
         if cand.reciprocal or mutual:
             for a in sources:
                 for b in sources:

@@ -83,3 +83,9 @@ def mutual_key(code: str, word: str) -> str:
             w = w[: -len(suffix)]
             break
     return f"{code}|{w}"
+
+
+def coded_both_ways(code: str, words, mutual) -> bool:
+    """Whether the corpus codes this act in both directions (eventlens.learn.train.mutual_codes): the
+    code as a whole ("040"), or the code said with one of the action's words ("193|exchang")."""
+    return code in mutual or any(mutual_key(code, w) in mutual for w in words)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..coding.codes import coded_both_ways
 from ..coding.coder import SPORT_WORDS
 from ..coding.grammar import clause_of, is_passive, lemma, passive_subjects, subjects
 from ..coding.rules import LIGHT_VERBS, Candidate, _default_targets, _noun_sources, _prep_objects
@@ -124,6 +125,8 @@ class Detector:
     gate: np.ndarray | None = None
     # The second opinion on the root (DeepScorer), averaged with the linear model's, or None.
     deep: "DeepScorer | None" = None
+    # The gate's own second opinion, a DeepScorer into (no event, event), averaged with it; or None.
+    gate_deep: "DeepScorer | None" = None
 
     @property
     def gate_threshold(self) -> float:
@@ -136,7 +139,13 @@ class Detector:
             return None
         from .gate import gate_probability, sentence_features
 
-        return gate_probability(self.gate, sentence_features(sent, actor_tokens, rule_roots, actor_kinds))
+        features = sentence_features(sent, actor_tokens, rule_roots, actor_kinds)
+        p = gate_probability(self.gate, features)
+        if self.gate_deep is not None:
+            mask = self.gate.shape[0] - 1
+            hashed = np.fromiter((_h(f, mask) for f in features), dtype=np.int64, count=len(features))
+            p = (p + float(self.gate_deep.probabilities([hashed])[0, 1])) / 2
+        return p
 
     @property
     def name(self) -> str:
@@ -235,6 +244,7 @@ class Detector:
         for cand, p, f in zip(todo, probs, feats):
             k = int(p.argmax())
             root = CLASSES[k]
+            words = [t.text for t in cand.action]
             if k == 0 or root == cand.code[:2] or p[k] < self.recode_threshold:
                 # the root stands; the code within it, in context, where the model is sure of another
                 found = self.code_in_context(f, cand.code[:2]) if self.code_threshold < 1.0 else None
@@ -243,7 +253,8 @@ class Detector:
                         or (refines(found[0], cand.code) and found[1] >= self.refine_threshold
                             # "met" (040, coded both ways) refined to a visit (042, one way) would lose
                             # the meeting's second event: the model is not that sure.
-                            and (cand.code not in mutual or found[0] in mutual))):
+                            and (not coded_both_ways(cand.code, words, mutual)
+                                 or coded_both_ways(found[0], words, mutual)))):
                     cand.rule += f"; model {self.name}: code {found[0]} p={found[1]:.2f} over the lexicon's {cand.code}"
                     cand.code = found[0]
                 continue
@@ -286,6 +297,8 @@ class Detector:
             extra[f"code_{root}_bits"] = int(w.shape[0]).bit_length() - 1
         if self.deep is not None:
             arrays.update(self.deep.arrays())
+        if self.gate_deep is not None:
+            arrays.update(self.gate_deep.arrays("gate_deep_"))
         with open(path, "wb") as fh:
             np.savez_compressed(fh, rows=used.astype(np.int32), weights=self.weights[used].astype(np.float16),
                                 meta=np.frombuffer(json.dumps(extra, sort_keys=True).encode(), dtype=np.uint8),
@@ -303,13 +316,14 @@ class Detector:
                 w[data[f"code_{root}_rows"]] = data[f"code_{root}_weights"].astype(np.float32)
                 code_models[root] = (codes, w)
             deep = DeepScorer.from_arrays(data) if "deep_rows" in data.files else None
+            gate_deep = DeepScorer.from_arrays(data, "gate_deep_") if "gate_deep_rows" in data.files else None
             gate = None
             if "gate_rows" in data.files:
                 gate = np.zeros((1 << meta.pop("gate_bits"), 2), dtype=np.float32)
                 gate[data["gate_rows"]] = data["gate_weights"].astype(np.float32)
         return cls(weights=weights, bits=meta.pop("bits"), codes_by_object=meta.pop("codes_by_object"),
                    codes_by_lemma=meta.pop("codes_by_lemma"), threshold=meta.pop("threshold"), meta=meta,
-                   code_models=code_models, gate=gate, deep=deep)
+                   code_models=code_models, gate=gate, deep=deep, gate_deep=gate_deep)
 
 
 @dataclass
@@ -326,12 +340,12 @@ class DeepScorer(HashedLayer):
         z = np.exp(z - z.max(axis=1, keepdims=True))
         return z / z.sum(axis=1, keepdims=True)
 
-    def arrays(self) -> dict[str, np.ndarray]:
-        return {**super().arrays(), "deep_b2": self.b2.astype(np.float32)}
+    def arrays(self, prefix: str = "deep_") -> dict[str, np.ndarray]:
+        return {**super().arrays(prefix), f"{prefix}b2": self.b2.astype(np.float32)}
 
     @classmethod
-    def from_arrays(cls, data) -> "DeepScorer":
-        return cls(**cls.stored(data), b2=data["deep_b2"])
+    def from_arrays(cls, data, prefix: str = "deep_") -> "DeepScorer":
+        return cls(**cls.stored(data, prefix), b2=data[f"{prefix}b2"])
 
 
 def train_deep(examples: list[list[str]], labels: list[int], *, bits: int, dim: int, epochs: int, rate: float,

@@ -135,20 +135,20 @@ class HashedLayer:
             a[nonempty] += np.add.reduceat(self._table[flat], offsets[nonempty], axis=0)
         return np.maximum(a, 0)
 
-    def arrays(self) -> dict[str, np.ndarray]:
+    def arrays(self, prefix: str = "deep_") -> dict[str, np.ndarray]:
         kept = np.flatnonzero(self.rows >= 0)
-        return {"deep_rows": kept.astype(np.int32), "deep_vectors": self.vectors[self.rows[kept]].astype(np.float16),
-                "deep_b1": self.b1.astype(np.float32), "deep_w2": self.w2.astype(np.float32),
-                "deep_size": np.array([len(self.rows)], dtype=np.int64)}
+        return {f"{prefix}rows": kept.astype(np.int32), f"{prefix}vectors": self.vectors[self.rows[kept]].astype(np.float16),
+                f"{prefix}b1": self.b1.astype(np.float32), f"{prefix}w2": self.w2.astype(np.float32),
+                f"{prefix}size": np.array([len(self.rows)], dtype=np.int64)}
 
     @staticmethod
-    def stored(data) -> dict[str, np.ndarray]:
+    def stored(data, prefix: str = "deep_") -> dict[str, np.ndarray]:
         """The fields saved by `arrays`, rows expanded back to one per hash bucket."""
-        kept = data["deep_rows"]
-        rows = np.full(int(data["deep_size"][0]), -1, dtype=np.int64)
+        kept = data[f"{prefix}rows"]
+        rows = np.full(int(data[f"{prefix}size"][0]), -1, dtype=np.int64)
         rows[kept] = np.arange(len(kept))
-        return {"rows": rows, "vectors": data["deep_vectors"].astype(np.float32),
-                "b1": data["deep_b1"].astype(np.float32), "w2": data["deep_w2"].astype(np.float32)}
+        return {"rows": rows, "vectors": data[f"{prefix}vectors"].astype(np.float32),
+                "b1": data[f"{prefix}b1"].astype(np.float32), "w2": data[f"{prefix}w2"].astype(np.float32)}
 
 
 @dataclass

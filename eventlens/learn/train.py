@@ -33,6 +33,7 @@ CONFIG = {"bits": 18, "epochs": 12, "rate": 0.2, "l2": 1e-5, "seed": 0, "feature
           "ranker_deep": {"dim": 32, "epochs": 4, "rate": 0.05, "vector_rate": 0.05, "min_count": 3},
           "code_bits": 15, "code_epochs": 10, "code_threshold": 0.7, "refine_threshold": 0.4,
           "gate_bits": 18, "gate_epochs": 4, "gate_l2": 1e-4, "gate_threshold": 0.2, "gate_features": "gate-v2",
+          "gate_deep": {"dim": 32, "epochs": 3, "vector_rate": 0.05, "min_count": 3},
           "calibration_features": "calibrate-v1", "calibration_folds": [1, 2, 3]}
 
 
@@ -154,12 +155,18 @@ def train_detector(records: list[dict], words: list, config: dict, meta: dict, s
     from .detect import Detector, train_deep, train_weights
     from .gate import sentence_labels
 
-    gate = None
+    gate = gate_deep = None
     if sentences and config.get("gate_bits"):
         y = sentence_labels(sentences, trigger_spans({r["id"]: r for r in records}))
         gate = train_weights([f for *_, f in sentences], y, bits=config["gate_bits"], epochs=config["gate_epochs"],
                              rate=config["detector_rate"], l2=config["gate_l2"], seed=config["seed"],
                              classes=2).astype(np.float32)
+        if config.get("gate_deep"):
+            settings = config["gate_deep"]
+            gate_deep = train_deep([f for *_, f in sentences], y, bits=config["gate_bits"], dim=settings["dim"],
+                                   epochs=settings["epochs"], rate=config["detector_rate"],
+                                   vector_rate=settings["vector_rate"], l2=config["l2"],
+                                   min_count=settings["min_count"], seed=config["seed"], classes=2)
     examples, labels, codes, by_object, by_lemma = detector_data(words, {r["id"]: r for r in records})
     weights = train_weights(examples, labels, bits=config["detector_bits"], epochs=config["detector_epochs"],
                             rate=config["detector_rate"], l2=config["l2"], seed=config["seed"])
@@ -188,7 +195,7 @@ def train_detector(records: list[dict], words: list, config: dict, meta: dict, s
                           "refine_threshold": config["refine_threshold"],
                           "mutual_codes": mutual_codes(records), "gate_threshold": config.get("gate_threshold", 0.0),
                           "sentences": len(sentences or ())},
-                    code_models=code_models, gate=gate, deep=deep)
+                    code_models=code_models, gate=gate, deep=deep, gate_deep=gate_deep)
 
 
 def _match(rec: dict, gold: dict) -> dict | None:

@@ -29,6 +29,18 @@ def find_dateline(text: str) -> tuple[int, int, str] | None:
     return m.start(), m.end(), m.group(1)
 
 
+def _start_sentence(tok) -> None:
+    """Start a sentence at `tok` (a paragraph's or a lead's first word). With only the start preset,
+    the parser tends to cut right after that word ("KHARTOUM, Oct 25 - Soldiers | detained the prime
+    minister", "Washington | and Havana said"), so the next few words are marked as starting none,
+    up to the first full stop or line break."""
+    tok.is_sent_start = True
+    for nxt in tok.doc[tok.i + 1:tok.i + 6]:
+        if nxt.is_space or nxt.nbor(-1).text in (".", "!", "?") or nxt.nbor(-1).is_space:
+            break
+        nxt.is_sent_start = False
+
+
 def _register_components() -> None:
     from spacy.language import Language
 
@@ -41,14 +53,13 @@ def _register_components() -> None:
         parser otherwise glues a closing quotation to the next paragraph."""
         for tok in doc[:-1]:
             if tok.is_space and "\n" in tok.text:
-                doc[tok.i + 1].is_sent_start = True
+                _start_sentence(doc[tok.i + 1])
         # The dateline is not part of the first sentence: the parser would make "YEREVAN" its subject.
         dateline = find_dateline(doc.text)
         if dateline is not None:
-            for tok in doc:
-                if tok.idx >= dateline[1]:
-                    tok.is_sent_start = True
-                    break
+            first = next((tok for tok in doc if tok.idx >= dateline[1]), None)
+            if first is not None:
+                _start_sentence(first)
         # A run of words with no sentence punctuation (a scraped table or list) is cut into bounded
         # pieces before the parser sees it (eventlens.coding.budgets.MAX_SENTENCE_TOKENS).
         from ..coding.budgets import split_long_runs
@@ -152,6 +163,10 @@ def load_pipeline():
 
     _register_components()
     nlp = spacy.load(MODEL_PACKAGE)
+    # "U.S.-led", "U.N.-backed": the abbreviation's final stop keeps spaCy's hyphen rule from splitting
+    # the word, so the country inside it was never seen ("U.S.-led warplanes bombed" had no source).
+    infixes = nlp.tokenizer.infix_finditer.__self__.pattern
+    nlp.tokenizer.infix_finditer = re.compile(infixes + r"|(?<=[A-Z]\.)-(?=[A-Za-z])").finditer
     nlp.add_pipe("eventlens_paragraphs", before="parser")
     nlp.add_pipe("eventlens_headlines", last=True)
     nlp.max_length = MAX_CHARS
