@@ -214,7 +214,7 @@ def test_event_ids_are_stable(code):
 
 def test_implied_target_only_when_the_article_is_about_two_countries(code):
     # (An export ban with no destination named used to stand here; the corpus codes such bans as no
-    # event or with no target, and since session 10 the ranker does too.)
+    # event or with no target, and every ranker trained on it since session 10 does too.)
     text = ("Japan and Russia remain at odds over the islands. Russia warned Japan on Monday. "
             "Japan imposed new sanctions on Tuesday.")
     sanction = one(code(text), src="JPN", code="163")

@@ -380,7 +380,7 @@ class ArticleActors:
         are its two states (wire usage for the Koreas and the Sudans)."""
         kids = list(head.children)
         if not any(c.lower_ == "the" for c in kids) or any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in kids):
-            return None  # "the North of the country", but not "the Korean North", "Europe's South"
+            return None  # "the Korean North", "Europe's South": a region named, not a state
         for north, south in DIVIDED:
             if north in self.country_mentions or south in self.country_mentions:
                 country = north if head.lower_ == "north" else south
