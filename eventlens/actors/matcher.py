@@ -114,18 +114,17 @@ class ActorDictionary:
         lowers = [row[1] for row in arr]
         # Only common nouns fall back to their lemma ("banks" -> "bank"); lemmas of names keep case.
         lemmas = [row[2] if row[3] == NOUN_ID else row[1] for row in arr]
-        for sent in sentences:
-            # A plural sector word opening a sentence is often tagged a name ("KHARTOUM - Soldiers
-            # detained ...", "Protesters marched ..."): it gets the singular a noun would have.
-            if arr[sent.start][3] == PROPN_ID:
-                singular = _singular(doc[sent.start].lower_)
-                if singular is not None:
-                    lemmas[sent.start] = _string_id(singular)
         first, exact, folded = self._first_h, self._exact_h, self._folded_h
         out = []
         for sent in sentences:
             mentions: list[Mention] = []
             i, stop = sent.start, sent.end
+            # A plural sector word opening a sentence is often tagged a name ("KHARTOUM - Soldiers
+            # detained ...", "Protesters marched ..."): it gets the singular a noun would have.
+            if arr[i][3] == PROPN_ID:
+                singular = _singular(doc[i].lower_)
+                if singular is not None:
+                    lemmas[i] = _string_id(singular)
             while i < stop:
                 if lowers[i] not in first and orths[i] not in first and lemmas[i] not in first:
                     i += 1

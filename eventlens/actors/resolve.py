@@ -51,6 +51,11 @@ class _Person:
     via: str
 
 
+def _span_of(tok) -> dict:
+    """The text, start and end of one token, as an ActorRef gives them."""
+    return dict(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
+
+
 def _code(country: str | None, sector: str | None) -> str | None:
     if country and sector:
         return country + sector
@@ -356,7 +361,7 @@ class ArticleActors:
 
     def _pronoun(self, head, speaker: ActorRef | None, in_quote: bool) -> ActorRef | None:
         low = head.lower_
-        at = dict(text=head.text, start=head.idx, end=head.idx + len(head.text))
+        at = _span_of(head)
         if low in PERSON_PRONOUNS and self.last_person is not None:
             return replace(self.last_person, **at, via=f"coreference: {self.last_person.name}")
         if low in FIRST_PERSON and in_quote and speaker is not None and speaker.country:
@@ -384,8 +389,7 @@ class ArticleActors:
         for north, south in DIVIDED:
             if north in self.country_mentions or south in self.country_mentions:
                 country = north if head.lower_ == "north" else south
-                return ActorRef(code=country, name=head.text, country=country, sector=None, text=head.text,
-                                start=head.idx, end=head.idx + len(head.text),
+                return ActorRef(code=country, name=head.text, country=country, sector=None, **_span_of(head),
                                 via=f"'the {head.text}' of a story about {north} and {south}")
         return None
 
@@ -397,13 +401,13 @@ class ArticleActors:
         two = any(c.lower_ in ("two", "both") for c in head.children if c.dep_ in ("nummod", "det", "predet"))
         if low not in ("they", "both") and not (two and head.pos_ == "NOUN"):
             return []
-        at = dict(text=head.text, start=head.idx, end=head.idx + len(head.text))
+        at = _span_of(head)
         return [replace(ref, **at, via=f"coreference: {ref.name}, one of the list named before")
                 for ref in self.last_group[1]]
 
     def _role_noun(self, head, speaker: ActorRef | None) -> ActorRef | None:
         """"the politician", "the ministry", "the statement": the last compatible actor."""
-        at = dict(text=head.text, start=head.idx, end=head.idx + len(head.text))
+        at = _span_of(head)
         low = head.lower_
         if low in SPEECH_NOUNS and self.last_speaker is not None:
             return replace(self.last_speaker, **at, via=f"the statement of {self.last_speaker.name}")

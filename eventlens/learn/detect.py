@@ -137,13 +137,11 @@ class Detector:
         """P(this sentence reports an event), or None without a gate."""
         if self.gate is None:
             return None
-        from .gate import gate_probability, sentence_features
+        from .gate import hashed_rows, linear_probability, sentence_features
 
-        features = sentence_features(sent, actor_tokens, rule_roots, actor_kinds)
-        p = gate_probability(self.gate, features)
+        hashed = hashed_rows(sentence_features(sent, actor_tokens, rule_roots, actor_kinds), self.gate.shape[0] - 1)
+        p = linear_probability(self.gate, hashed)
         if self.gate_deep is not None:
-            mask = self.gate.shape[0] - 1
-            hashed = np.fromiter((_h(f, mask) for f in features), dtype=np.int64, count=len(features))
             p = (p + float(self.gate_deep.probabilities([hashed])[0, 1])) / 2
         return p
 

@@ -50,11 +50,21 @@ def sentence_labels(sentences: list[tuple[str, int, int, list[str]]], spans_by_i
             for rid, start, end, _ in sentences]
 
 
-def gate_probability(weights: np.ndarray, features: list[str]) -> float:
+def hashed_rows(features: list[str], mask: int) -> np.ndarray:
+    """The sentence's features hashed to rows of the gate's tables (the linear gate's and its network's)."""
     from .detect import _h
 
-    mask = weights.shape[0] - 1
-    z = weights[np.fromiter((_h(f, mask) for f in features), dtype=np.int64, count=len(features))].sum(axis=0)
+    return np.fromiter((_h(f, mask) for f in features), dtype=np.int64, count=len(features))
+
+
+def gate_probability(weights: np.ndarray, features: list[str]) -> float:
+    """P(event) from the linear gate, for the sentence's features as `sentence_features` gives them."""
+    return linear_probability(weights, hashed_rows(features, weights.shape[0] - 1))
+
+
+def linear_probability(weights: np.ndarray, hashed: np.ndarray) -> float:
+    """P(event) from the linear gate, given the sentence's features as rows of `weights`."""
+    z = weights[hashed].sum(axis=0)
     z = z - z.max()
     p = np.exp(z)
     return float(p[1] / p.sum())

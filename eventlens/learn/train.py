@@ -158,12 +158,13 @@ def train_detector(records: list[dict], words: list, config: dict, meta: dict, s
     gate = gate_deep = None
     if sentences and config.get("gate_bits"):
         y = sentence_labels(sentences, trigger_spans({r["id"]: r for r in records}))
-        gate = train_weights([f for *_, f in sentences], y, bits=config["gate_bits"], epochs=config["gate_epochs"],
+        features = [f for *_, f in sentences]
+        gate = train_weights(features, y, bits=config["gate_bits"], epochs=config["gate_epochs"],
                              rate=config["detector_rate"], l2=config["gate_l2"], seed=config["seed"],
                              classes=2).astype(np.float32)
         if config.get("gate_deep"):
             settings = config["gate_deep"]
-            gate_deep = train_deep([f for *_, f in sentences], y, bits=config["gate_bits"], dim=settings["dim"],
+            gate_deep = train_deep(features, y, bits=config["gate_bits"], dim=settings["dim"],
                                    epochs=settings["epochs"], rate=config["detector_rate"],
                                    vector_rate=settings["vector_rate"], l2=config["l2"],
                                    min_count=settings["min_count"], seed=config["seed"], classes=2)

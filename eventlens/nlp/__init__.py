@@ -36,7 +36,7 @@ def _start_sentence(tok) -> None:
     up to the first full stop or line break."""
     tok.is_sent_start = True
     for nxt in tok.doc[tok.i + 1:tok.i + 6]:
-        if nxt.is_space or nxt.nbor(-1).text in (".", "!", "?") or nxt.nbor(-1).is_space:
+        if nxt.is_space or nxt.nbor(-1).text in (".", "!", "?"):
             break
         nxt.is_sent_start = False
 
