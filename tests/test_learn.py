@@ -263,6 +263,37 @@ def test_sentence_gate_learns_which_sentences_hold_events_and_round_trips(tmp_pa
     assert back.gate_threshold == 0.3 and np.allclose(back.gate, det.gate, atol=1e-2)
 
 
+def test_the_gate_reads_how_actors_stand_to_each_rule_word(pipeline):
+    from eventlens.learn.gate import actor_links, sentence_features
+
+    sent = next(pipeline("Russia annexed Crimea in 2014.").sents)
+    verb = next(t for t in sent if t.lower_ == "annexed")
+    actors = {t.i for t in sent if t.text in ("Russia", "Crimea")}
+    assert actor_links(verb, actors) == {"subj", "obj"}
+    feats = sentence_features(sent, actors, {verb.i: "19"})
+    assert {"rule=19&subj", "rule=19&link=obj+subj", "rw=annex&link=obj+subj", "rule=19&actors=2"} <= set(feats)
+    # The same word with no actor around it: the sports page's "took gold" or a crime page arrest
+    sport = next(pipeline("The swimmer took gold in the final.").sents)
+    took = next(t for t in sport if t.lower_ == "took")
+    assert actor_links(took, set()) == set()
+    assert "rule=07&link=none" in sentence_features(sport, set(), {took.i: "07"})
+    # An actor that modifies the object's noun stands as object: "the Russian ambassador"
+    summon = next(pipeline("Moldova summoned the Russian ambassador.").sents)
+    word = next(t for t in summon if t.lower_ == "summoned")
+    assert actor_links(word, {summon[3].i}) == {"obj"}
+
+
+def test_an_actor_the_ranker_picks_from_a_list_brings_the_list_but_not_the_co_actors(code):
+    events = code("Egyptian officials warned they could abandon their mediation between Hamas and Fatah "
+                  "if the factions kept trading insults.")
+    warned = [e for e in events if e.root_code == "13" and e.source.country == "EGY"]
+    assert sorted(e.target.code for e in warned) == ["PSEPTY", "PSEREB"]
+    assert any("listed with it" in e.rule for e in warned)
+    # The list that holds the source is its co-actors, not more targets
+    events = code("The leaders of Russia, Ukraine, Germany and France agreed on a ceasefire in eastern Ukraine.")
+    assert events and not [e for e in events if e.target and e.target.country == e.source.country]
+
+
 def test_the_sentence_gate_drops_a_sentence_and_explain_says_why(coder):
     import dataclasses
 

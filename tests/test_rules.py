@@ -44,6 +44,13 @@ def test_passive_with_by_agent(code):
     assert "passive" in ev.rule
 
 
+def test_passive_agent_hung_on_the_nearer_noun_still_acts_and_as_a_list(code):
+    # The parser attaches "by ..." to "bloc", not to "suspended"; the listed agents each act.
+    events = code("Paraguay was suspended from the Mercosur trade bloc by Argentina, Brazil and Uruguay.")
+    assert sorted(e.source.code for e in events if e.root_code == "16" and e.target.code == "PRY") == \
+        ["ARG", "BRA", "URY"]
+
+
 def test_target_hanging_on_the_object_noun(code):
     events = code("The United States announced new sanctions on three Chinese banks.")
     ev = one(events, code="163", src="USA")

@@ -134,6 +134,14 @@ def subjects(verb) -> list:
         for prep in children(verb, "agent"):
             for pobj in children(prep, "pobj"):
                 return expand_conj(pobj)
+        # "was suspended from the bloc by Argentina", "killed in an attack by rebels": the parser hangs
+        # the agent's "by" on the nearer noun.
+        for prep in children(verb, "prep"):
+            for pobj in children(prep, "pobj"):
+                for by in children(pobj, "prep"):
+                    if by.lower_ == "by":
+                        for agent in children(by, "pobj"):
+                            return expand_conj(agent)
         if verb.dep_ == "acl":
             return []
     own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
