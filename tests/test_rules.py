@@ -51,6 +51,12 @@ def test_passive_agent_hung_on_the_nearer_noun_still_acts_and_as_a_list(code):
         ["ARG", "BRA", "URY"]
 
 
+def test_adjectives_joined_under_one_noun_are_one_actor_each(code):
+    events = code("China criticised the American and Japanese navies for the drills.")
+    assert sorted(e.target.code for e in events if e.root_code == "11" and e.source.code == "CHN") == \
+        ["JPNMIL", "USAMIL"]
+
+
 def test_target_hanging_on_the_object_noun(code):
     events = code("The United States announced new sanctions on three Chinese banks.")
     ev = one(events, code="163", src="USA")

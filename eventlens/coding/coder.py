@@ -331,7 +331,10 @@ class Coder:
     @staticmethod
     def _resolve_all(tokens, actors, speaker, in_quote, owner=False) -> list[ActorRef]:
         out = []
-        for tok in tokens:
+        # "the American and Japanese navies": each adjective joined to the noun's own names an actor too
+        joined = [extra for tok in tokens for mod in tok.children if mod.dep_ == "amod"
+                  for extra in mod.conjuncts if extra.dep_ == "conj"]
+        for tok in [*tokens, *joined]:
             ref = actors.resolve(tok, speaker=speaker, in_quote=in_quote, owner=owner)
             if ref is not None and all((r.code, r.name) != (ref.code, ref.name) for r in out):
                 out.append(ref)
