@@ -57,6 +57,16 @@ def test_adjectives_joined_under_one_noun_are_one_actor_each(code):
         ["JPNMIL", "USAMIL"]
 
 
+def test_a_place_name_is_read_whole_and_within_the_place_that_owns_it(code):
+    # "Chinatown" alone is a place in another country, and so is "Bazar"
+    events = code("Solomon Islands police fired tear gas at crowds who had set fire to buildings in "
+                  "Honiara's Chinatown.")
+    fired = [e for e in events if e.source.code == "SLBCOP"]
+    assert fired and all(e.target.country == "SLB" for e in fired)
+    events = code("Refugees in Cox's Bazar staged a rally calling on Myanmar to let them return home.")
+    assert [e.source.code for e in events if e.target and e.target.code == "MMR"] == ["BGDREF"]
+
+
 def test_target_hanging_on_the_object_noun(code):
     events = code("The United States announced new sanctions on three Chinese banks.")
     ev = one(events, code="163", src="USA")

@@ -443,14 +443,9 @@ class ArticleActors:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
-                        m = self.by_token.get(pobj.i)
-                        if m is not None and m.best.country:
-                            return m.best.country
-                        from ..resolve.places import gazetteer
-
-                        place = gazetteer().lookup(pobj.text, self.countries)
-                        if place is not None and place.country_code:
-                            return place.country_code
+                        country = self._place_country(pobj)
+                        if country is not None:
+                            return country
         prev = self.last_by_sector.get(sector)
         if prev is not None and prev.country:
             return prev.country
@@ -471,8 +466,6 @@ class ArticleActors:
     def _sentence_place_country(self, start: int, end: int) -> str | None:
         """The country of the place a sentence says things happened in ("a strike in Kabul"), when
         the places after in/at/near all lie in one country."""
-        from ..resolve.places import gazetteer
-
         countries = set()
         for i in range(start, end):
             tok = self.doc[i]
@@ -483,11 +476,28 @@ class ArticleActors:
                 countries.add(m.best.country)
                 continue
             if tok.pos_ == "PROPN":
-                words = [t for t in tok.subtree if t.dep_ in ("compound", "flat") or t == tok]
-                place = gazetteer().lookup(" ".join(t.text for t in words), self.countries)
-                if place is not None and place.country_code:
-                    countries.add(place.country_code)
+                country = self._place_country(tok)
+                if country is not None:
+                    countries.add(country)
         return next(iter(countries)) if len(countries) == 1 else None
+
+    def _place_country(self, tok) -> str | None:
+        """The country of a place name: the actor it names, the place that owns it ("Honiara's
+        Chinatown" lies in Solomon Islands, whatever other Chinatowns the gazetteer knows), or the
+        gazetteer's reading of the whole name ("Cox's Bazar", never "Bazar" alone)."""
+        from ..resolve.places import gazetteer
+
+        m = self.by_token.get(tok.i)
+        if m is not None and m.best.country:
+            return m.best.country
+        parts = [c for c in tok.children if c.dep_ in ("compound", "flat", "poss")]
+        for owner in (c for c in parts if c.dep_ == "poss"):
+            known = self.by_token.get(owner.i)
+            if known is not None and known.best.country:
+                return known.best.country
+        first = min([tok.i, *(t.i for c in parts for t in c.subtree)])
+        place = gazetteer().lookup(self.doc[first:tok.i + 1].text, self.countries)
+        return place.country_code if place is not None and place.country_code else None
 
     def counterpart(self, country: str | None, sentence_index: int) -> str | None:
         """The country the article is about besides `country`, when the article makes it plain:
