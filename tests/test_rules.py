@@ -67,6 +67,13 @@ def test_a_place_name_is_read_whole_and_within_the_place_that_owns_it(code):
     assert [e.source.code for e in events if e.target and e.target.code == "MMR"] == ["BGDREF"]
 
 
+def test_a_sector_word_takes_the_country_of_the_place_or_side_it_belongs_to(code):
+    events = code("Aceh rebels attacked an army post, the Indonesian military said.")
+    assert {e.source.code for e in events if e.root_code in ("18", "19")} == {"IDNREB"}
+    events = code("Negotiators for Sudan's army resumed indirect talks in Jeddah.")
+    assert events and all(e.source.country == "SDN" for e in events)
+
+
 def test_target_hanging_on_the_object_noun(code):
     events = code("The United States announced new sanctions on three Chinese banks.")
     ev = one(events, code="163", src="USA")

@@ -438,6 +438,21 @@ class ArticleActors:
         if head.tag_ == "NNS" and head.lemma_ not in ("minister", "ministry") and any(
                 c.dep_ == "amod" and c.lower_ in ("foreign", "overseas") for c in head.children):
             return None  # "accused foreign firms", "foreign donors": whoever they are, not the text's country
+        # "Aceh rebels", "Darfur militias": the place named before them, when it lies in a country the
+        # article names, if it names any ("Shan" is also a town in China), and the parser takes it for a
+        # place (the gazetteer also has towns called "Jang" and "Song")
+        for mod in head.children:
+            if mod.dep_ == "compound" and mod.pos_ == "PROPN" and mod.ent_type_ in ("GPE", "LOC"):
+                country = self._place_country(mod)
+                if country is not None and (not self.countries or country in self.countries):
+                    return country
+        # "negotiators for Sudan's army": whose they are
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                owner = next((self.by_token[t.i] for pobj in prep.children if pobj.dep_ == "pobj"
+                              for t in pobj.subtree if t.i in self.by_token and self.by_token[t.i].best.country), None)
+                if owner is not None:
+                    return owner.best.country
         # "protesters in Dagestan", "police in Nairobi": the place they are in
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
