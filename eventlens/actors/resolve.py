@@ -450,7 +450,8 @@ class ArticleActors:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "for":
                 owner = next((self.by_token[t.i] for pobj in prep.children if pobj.dep_ == "pobj"
-                              for t in pobj.subtree if t.i in self.by_token and self.by_token[t.i].best.country), None)
+                              for t in (pobj, *(c for c in pobj.children if c.dep_ in ("poss", "compound", "amod")))
+                              if t.i in self.by_token and self.by_token[t.i].best.country), None)
                 if owner is not None:
                     return owner.best.country
         # "protesters in Dagestan", "police in Nairobi": the place they are in
@@ -505,7 +506,7 @@ class ArticleActors:
         m = self.by_token.get(tok.i)
         if m is not None and m.best.country:
             return m.best.country
-        parts = [c for c in tok.children if c.dep_ in ("compound", "flat", "poss")]
+        parts = [c for c in tok.children if c.dep_ in ("compound", "flat") or (c.dep_ == "poss" and c.pos_ != "PRON")]
         for owner in (c for c in parts if c.dep_ == "poss"):
             known = self.by_token.get(owner.i)
             if known is not None and known.best.country:

@@ -13,6 +13,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 
 from .. import __version__, ontology
 from ..actors import build_dictionary
+from ..actors.countries import STATE_KINDS
 from ..actors.resolve import ArticleActors
 from ..models import ActorRef, Article, Event
 from . import budgets, codes as cameo, explain
@@ -331,9 +332,11 @@ class Coder:
     @staticmethod
     def _resolve_all(tokens, actors, speaker, in_quote, owner=False) -> list[ActorRef]:
         out = []
-        # "the American and Japanese navies": each adjective joined to the noun's own names an actor too
+        # "the American and Japanese navies": each nationality joined to the noun's own names an actor
+        # too ("economic and military ties" name none)
         joined = [extra for tok in tokens for mod in tok.children if mod.dep_ == "amod"
-                  for extra in mod.conjuncts if extra.dep_ == "conj"]
+                  for extra in mod.conjuncts if extra.dep_ == "conj" and extra.i in actors.by_token
+                  and actors.by_token[extra.i].kind in STATE_KINDS]
         for tok in [*tokens, *joined]:
             ref = actors.resolve(tok, speaker=speaker, in_quote=in_quote, owner=owner)
             if ref is not None and all((r.code, r.name) != (ref.code, ref.name) for r in out):
