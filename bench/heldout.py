@@ -3,6 +3,7 @@
     python bench/heldout.py train NAME [EXTRA.jsonl ...]   # -> $HELDOUT_DIR/NAME/ (default /tmp/heldout)
     python bench/heldout.py eval NAME                      # F1 on the tenth and on eval/gold/dev.jsonl
     python bench/heldout.py misses NAME                    # why the tenth's missed events were missed
+    python bench/heldout.py kinds NAME                     # the kinds of error in NAME/heldout.errs.jsonl
 
 The tenth is the corpus's records with sha1(id) % 10 == 1, the fold `make train` leaves out of its
 calibration; extra files passed to `train` (a slice not yet in corpus/train) lose their tenth too, and
@@ -162,14 +163,62 @@ def misses(name: str) -> None:
         print(f"{n:6d}  {fate}")
 
 
+def error_kind_counts(rows) -> "Counter[str]":
+    """Each missed and each false event of `eval`'s errs rows, by kind, at root code with country actors:
+    a missed event whose root the record has coded with other actors (source, target or both wrong, or
+    the two swapped), coded fewer times than the gold has it, not coded while another root the gold lacks
+    was, missed in a record whose other events were coded, or in a record where nothing was; a false
+    event at a root the gold lacks, an extra copy of a root it has, or on a record without events."""
+    from collections import Counter
+
+    def key(event) -> tuple[str, str, str]:
+        return event[0][:2], (event[1] or "")[:3], (event[2] or "")[:3]
+
+    kinds: Counter[str] = Counter()
+    for row in rows:
+        gold, coded = Counter(map(key, row["gold"])), Counter(map(key, row["coded"]))
+        missed, extra = gold - coded, coded - gold
+        for (root, src, tgt), n in missed.items():
+            for _ in range(n):
+                other = next((k for k in extra if k[0] == root), None)
+                if other is not None:
+                    extra[other] -= 1
+                    extra += Counter()  # drop the emptied key
+                    kinds["source wrong" if other[2] == tgt else "target wrong" if other[1] == src
+                          else "swapped" if (other[1], other[2]) == (tgt, src) else "both wrong"] += 1
+                elif any(k[0] == root for k in coded):
+                    kinds["coded fewer times than the gold"] += 1
+                elif not coded:
+                    kinds["nothing coded in the record"] += 1
+                elif any(k[0] not in {g[0] for g in gold} for k in extra):
+                    kinds["another root coded instead"] += 1
+                else:
+                    kinds["missed beside the record's other events"] += 1
+        roots = {g[0] for g in gold}
+        for k, n in extra.items():
+            kinds["false: record without events" if not gold else "false: a root the gold lacks"
+                  if k[0] not in roots else "false: an extra copy"] += n
+    return kinds
+
+
+def kinds(name: str) -> None:
+    rows = [json.loads(line) for line in (OUT / name / "heldout.errs.jsonl").open(encoding="utf-8")]
+    for kind, n in error_kind_counts(rows).most_common():
+        print(f"{n:6d}  {kind}")
+
+
 def main(argv: list[str]) -> int:
-    if len(argv) < 2 or argv[0] not in ("train", "eval", "misses") or (argv[0] != "train" and len(argv) != 2):
-        print("usage: python bench/heldout.py train NAME [EXTRA.jsonl ...] | eval NAME | misses NAME", file=sys.stderr)
+    commands = ("train", "eval", "misses", "kinds")
+    if len(argv) < 2 or argv[0] not in commands or (argv[0] != "train" and len(argv) != 2):
+        print("usage: python bench/heldout.py train NAME [EXTRA.jsonl ...] | eval NAME | misses NAME | kinds NAME",
+              file=sys.stderr)
         return 2
     if argv[0] == "train":
         train(argv[1], argv[2:])
     elif argv[0] == "misses":
         misses(argv[1])
+    elif argv[0] == "kinds":
+        kinds(argv[1])
     else:
         evaluate(argv[1])
     return 0

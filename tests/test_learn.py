@@ -375,3 +375,28 @@ def test_deep_ranker_learns_which_kind_fits_which_act_and_round_trips(tmp_path):
     back = Ranker.load(tmp_path / "r.npz")
     for r, s, _ in cases:
         assert np.allclose(back.probabilities(group(r, s)), ranker.probabilities(group(r, s)), atol=1e-2)
+
+
+def test_heldout_error_kinds_sort_each_missed_and_false_event():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from heldout import error_kind_counts
+
+    rows = [
+        # right root and source, wrong target; a second gold event of the same root coded once only
+        {"gold": [["111", "RUSGOV", "UKR"], ["111", "RUSGOV", "POL"]],
+         "coded": [["111", "RUSGOV", "DEU", False, ""]]},
+        # a root the gold lacks coded instead of the gold's
+        {"gold": [["173", "KENCOP", "KENCVL"]], "coded": [["145", "KENCVL", "KENCOP", False, ""]]},
+        # nothing coded; and a false event on a record without events
+        {"gold": [["042", "USAGOV", "CUB"]], "coded": []},
+        {"gold": [], "coded": [["190", "SDNMIL", "SDNREB", False, ""]]},
+        # swapped actors, and a right event beside a missed one
+        {"gold": [["046", "RUS", "UKR"], ["0871", "RUS", "UKR"]],
+         "coded": [["046", "RUS", "UKR", True, ""], ["0871", "UKR", "RUS", False, ""]]},
+    ]
+    assert error_kind_counts(rows) == Counter({
+        "target wrong": 1, "coded fewer times than the gold": 1, "another root coded instead": 1,
+        "false: a root the gold lacks": 1, "nothing coded in the record": 1, "false: record without events": 1,
+        "swapped": 1})
