@@ -178,6 +178,7 @@ def error_kind_counts(rows) -> "Counter[str]":
     for row in rows:
         gold, coded = Counter(map(key, row["gold"])), Counter(map(key, row["coded"]))
         missed, extra = gold - coded, coded - gold
+        roots = {g[0] for g in gold}
         for (root, src, tgt), n in missed.items():
             for _ in range(n):
                 other = next((k for k in extra if k[0] == root), None)
@@ -190,11 +191,10 @@ def error_kind_counts(rows) -> "Counter[str]":
                     kinds["coded fewer times than the gold"] += 1
                 elif not coded:
                     kinds["nothing coded in the record"] += 1
-                elif any(k[0] not in {g[0] for g in gold} for k in extra):
+                elif any(k[0] not in roots for k in extra):
                     kinds["another root coded instead"] += 1
                 else:
                     kinds["missed beside the record's other events"] += 1
-        roots = {g[0] for g in gold}
         for k, n in extra.items():
             kinds["false: record without events" if not gold else "false: a root the gold lacks"
                   if k[0] not in roots else "false: an extra copy"] += n

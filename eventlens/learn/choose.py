@@ -56,11 +56,11 @@ def shipped_source_ranker() -> Ranker | None:
     return _load(source_model_path())
 
 
-def _listed(win, ctx, exclude=()) -> list:
+def _listed(win, ctx, exclude: set[str]) -> list:
     """The chosen actor and the actors listed with it: the ranker picks one mention, and a list is acted
     on as a whole, unless it holds the source's country (then it is the source's co-actors)."""
-    if win.ref is None or win.head is None:
-        return [win.ref] if win.ref is not None else []
+    if win.head is None:
+        return [win.ref]
     top = win.head
     while top.dep_ == "conj" and top.head != top:
         top = top.head
