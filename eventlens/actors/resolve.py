@@ -462,6 +462,13 @@ class ArticleActors:
                         country = self._place_country(pobj)
                         if country is not None:
                             return country
+        # "The Sri Lankan government and Tamil rebels signed a ceasefire in Oslo": listed with an actor of
+        # a known country, they are of that country, not of the place where the two met
+        for other in head.conjuncts:
+            for tok in (other, *(c for c in other.children if c.dep_ in ("amod", "compound", "poss", "nmod"))):
+                mention = self.by_token.get(tok.i)
+                if mention is not None and mention.best.country and mention.kind in STATE_KINDS:
+                    return mention.best.country
         prev = self.last_by_sector.get(sector)
         if prev is not None and prev.country:
             return prev.country

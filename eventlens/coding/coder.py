@@ -50,6 +50,23 @@ def is_sport(sent) -> bool:
 
 # Codes that need no target: statements, protests and displays of force may be addressed to nobody.
 TARGETLESS_ROOTS = {"01", "14", "15"}
+# A state and those who take up arms or stand against it are two sides even within one country ("The
+# Indonesian government and Aceh rebels signed a peace accord"); two of the state's own arms are not
+# ("Kenyan police and soldiers").
+STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
+CHALLENGER_SECTORS = {"REB", "OPP", "SEP", "INS"}
+
+
+def parties_apart(actors) -> bool:
+    """Whether listed actors are parties to an act between them: each of another country, or a state
+    and its challengers."""
+    if len(actors) < 2:
+        return False
+    if len({a.country for a in actors}) == len(actors):
+        return True
+    sides = [1 if a.sector in STATE_SECTORS else 2 if a.sector in CHALLENGER_SECTORS else 0 for a in actors]
+    return len(actors) == 2 and actors[0].country == actors[1].country and sorted(sides) == [1, 2]
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -490,7 +507,7 @@ class Coder:
         # events that have one); the ranker chooses where they found none.
         mutual_codes = self.detector.meta.get("mutual_codes", ()) if self.detector is not None else ()
         both_ways = coded_both_ways(code, [t.text for t in cand.action], mutual_codes)
-        joint = (len(sources) > 1 and len({s.country for s in sources}) == len(sources)
+        joint = (parties_apart(sources)
                  and (code[:2] in cameo.COOPERATIVE_ROOTS or both_ways))
         if (self.target_chooser is not None and extended is None and echoed is None and not cand.reciprocal
                 and not (joint and not targets)  # "India and Pakistan exchanged fire": each the other's target
@@ -516,7 +533,7 @@ class Coder:
         # "India and China began pulling back troops": joint cooperative acts are done to each other.
         each_other = any(t.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in t.children)
                          for t in tgt_tokens) or "each other" in sent.text or "one another" in sent.text
-        distinct = len(sources) > 1 and len({s.country for s in sources}) == len(sources)
+        distinct = parties_apart(sources)
         # "Sudan and South Sudan ... The two leaders agreed to reopen the pipeline": a target the chooser
         # found among the sources themselves makes the act one between them.
         among = distinct and targets and all(any(t.code == s.code for s in sources) for t in targets)
@@ -563,7 +580,7 @@ class Coder:
         for s, t in pairs:
             pair_code, pair_rule = code, rule
             if modality == "asserted":
-                pair_code = cameo.by_actors(code, s.sector, t.sector if t else None)
+                pair_code = cameo.by_actors(code, s.sector, t.sector if t else None, t.text if t else "")
                 if pair_code != code:
                     pair_rule += f"; by {s.sector} against {t.sector if t else 'no one'}: {code} is {pair_code}"
             out.append(self._event(pair_code, pair_rule, cand, s, t, speaker, negated, modality, sent, si,

@@ -121,15 +121,15 @@ class HeadlineParse:
         reading makes it a verb; tokens keep their count and order, not their offsets."""
         from .headlines import past_tense, verb_candidate, verbless_headlines
 
-        chosen = [tok for sent in verbless_headlines(doc, copy) if (tok := verb_candidate(sent, self._index)) is not None]
+        chosen = [found for sent in verbless_headlines(doc, copy, self._index) if (found := verb_candidate(sent, self._index))]
         if not chosen:
             return copy
         pieces, at = [], 0
-        for tok in chosen:
-            pieces += [copy.text[at:tok.idx], past_tense(tok.text)]
+        for tok, verb in chosen:
+            pieces += [copy.text[at:tok.idx], past_tense(verb)]
             at = tok.idx + len(tok.text)
         variant = self._parse("".join(pieces) + copy.text[at:])
-        if len(variant) != len(copy) or any(variant[t.i].pos_ != "VERB" for t in chosen):
+        if len(variant) != len(copy) or any(variant[t.i].pos_ != "VERB" for t, _ in chosen):
             return copy  # tokenised differently, or still no verb: the plain copy stands
         return variant
 

@@ -34,10 +34,14 @@ def _common(tok, index) -> bool:
     low = tok.lower_
     if low in FUNCTION_WORDS:
         return True
-    if tok.ent_type_ in KEEP_ENTITIES or low in _country_words():
+    if low in _country_words():
         return False
     stems = {low, low[:-1], low[:-2], low[:-3], low[:-3] + "e", low[:-2] + "e", low[:-1] + "e"} if len(low) > 4 \
         else {low, low[:-1]}
+    if tok.ent_type_ in KEEP_ENTITIES:
+        # The tagger reads a capitalised verb as a place too ("Britain to Expel 23 Russian Diplomats"); a
+        # word English has only as a verb is lowered all the same
+        return low in index.get("verb", ()) and low not in index.get("noun", ()) and low not in index.get("adj", ())
     return any(s in index.get("verb", ()) or s in index.get("noun", ()) or s in index.get("adj", ()) for s in stems)
 
 
@@ -86,20 +90,38 @@ def past_tense(word: str) -> str:
     return low + "ed"
 
 
-def verbless_headlines(doc, copy) -> list:
+def verbless_headlines(doc, copy, index) -> list:
     """The sentences of `copy` (the lower-cased parse of `doc`) that are title case in `doc` and whose
-    parse has no verb at its root."""
-    return [s for s in copy.sents if s.root.pos_ not in ("VERB", "AUX") and is_title_case(doc[s.start:s.end])]
+    parse has no verb at its root, or a word at it that English has no verb for ("Egypt's Army Ousts
+    Morsi" parses with Morsi as the verb)."""
+    verbs = index.get("verb", ())
+    return [s for s in copy.sents if is_title_case(doc[s.start:s.end])
+            and (s.root.pos_ not in ("VERB", "AUX") or s.root.lemma_.lower() not in verbs and s.root.lower_ not in verbs)]
+
+
+def verb_stem(word: str, verbs) -> str | None:
+    """The bare verb of a third-person form ("ousts" -> "oust", "rushes" -> "rush", "denies" -> "deny")."""
+    for cut, add in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(cut) and len(word) > len(cut) + 2 and word[:-len(cut)] + add in verbs:
+            return word[:-len(cut)] + add
+    return None
 
 
 def verb_candidate(sent, index):
     """The word of a verbless headline that is most likely its verb: the first word after the opening
-    noun phrase that English uses as a bare verb ("Congolese Police *Fire* Tear Gas at Marchers")."""
+    noun phrase that English uses as a bare verb ("Congolese Police *Fire* Tear Gas at Marchers"); where
+    there is none, the first in the third person ("Egypt's Army *Ousts* Morsi"), which the tagger reads as
+    a plural noun as often as not. Returns the token and the verb's bare form."""
     verbs = index.get("verb", ())
+    third = None
     for tok in sent:
         if tok.i == sent.start or tok.i + 1 >= sent.end or not tok.is_alpha or tok.lower_ in FUNCTION_WORDS:
             continue
         before = tok.doc[tok.i - 1]
         if before.pos_ in ("NOUN", "PROPN") and tok.lower_ in verbs and not tok.lower_.endswith("s"):
-            return tok
-    return None
+            return tok, tok.lower_
+        # a name the tagger reads as an adjective ("Zimbabwe Summons ...") also ends the opening noun phrase
+        if third is None and (before.pos_ in ("NOUN", "PROPN", "PART") or before.ent_type_) \
+                and tok.lower_.endswith("s") and (stem := verb_stem(tok.lower_, verbs)):
+            third = tok, stem
+    return third
