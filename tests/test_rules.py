@@ -100,12 +100,19 @@ def test_soldiers_violence_is_the_act_itself_and_against_crowds_repression(code)
     from eventlens.coding.codes import by_actors
 
     assert by_actors("194", "MIL", "CVL", "villages") == "194"
+    assert by_actors("194", "MIL", "CVL", None) == "194"  # an implied target has no words
     assert by_actors("193", "MIL", "CVL", "the protesters") == "175"
     assert by_actors("190", "MIL", "OPP", "opposition supporters") == "175"
     assert by_actors("182", "COP", "CVL", "residents") == "175"
     assert by_actors("190", "CVL", "GOV", "the ministry") == "145"  # protesters who attack riot
     events = code("Malian army jets bombed a market near Timbuktu, killing dozens of civilians.", date="2024-03-01")
     assert one(events, src="MLIMIL", root="19") and not [e for e in events if e.code == "175"]
+
+
+def test_a_sector_word_in_an_article_that_names_no_country_takes_the_country_of_its_actors(code):
+    events = code("Al-Shabaab fighters overran a military base before dawn, killing several soldiers.",
+                  date="2023-05-01")
+    assert events and all(e.target is not None and e.target.code == "SOMMIL" for e in events)
 
 
 def test_target_hanging_on_the_object_noun(code):

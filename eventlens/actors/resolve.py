@@ -84,6 +84,7 @@ class ArticleActors:
         self.home_country: str | None = None
         if self.dateline is not None:
             self.home_country = self._dateline_country(self.dateline[2])
+        actor_countries: Counter[str] = Counter()
         for si, found in enumerate(dictionary.find_in_doc(doc, sents, day)):
             if self.dateline is not None:
                 found = [m for m in found if not self._in_dateline(doc[m.start].idx)]
@@ -94,8 +95,13 @@ class ArticleActors:
                 if country and m.kind in STATE_KINDS:
                     self.country_mentions[country] += 1
                     self.country_sentences.setdefault(country, set()).add(si)
+                elif country:
+                    actor_countries[country] += 1
         # The article's countries, most-mentioned first: the context for places and implied targets.
         self.countries = [c for c, _ in self.country_mentions.most_common()]
+        # Where it names none, the countries of the actors it names ("Boko Haram fighters seized a
+        # military base": the base is Nigeria's)
+        self.actor_countries = [c for c, _ in actor_countries.most_common()]
         self.people: dict[str, _Person] = {}  # surname (lower) -> person named earlier
         self.last_person: ActorRef | None = None
         self.last_by_sector: dict[str, ActorRef] = {}
@@ -483,7 +489,7 @@ class ArticleActors:
             return next(iter(countries))
         if sector != "GOV":
             # "the army", in a story filed from Port Sudan; else the country the article names most
-            return self.home_country or (self.countries[0] if self.countries else None)
+            return self.home_country or next(iter(self.countries or self.actor_countries), None)
         return None
 
     def _sentence_place_country(self, start: int, end: int) -> str | None:

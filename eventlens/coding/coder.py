@@ -580,7 +580,7 @@ class Coder:
         for s, t in pairs:
             pair_code, pair_rule = code, rule
             if modality == "asserted":
-                pair_code = cameo.by_actors(code, s.sector, t.sector if t else None, t.text if t else "")
+                pair_code = cameo.by_actors(code, s.sector, t.sector if t else None, t.text if t else None)
                 if pair_code != code:
                     pair_rule += f"; by {s.sector} against {t.sector if t else 'no one'}: {code} is {pair_code}"
             out.append(self._event(pair_code, pair_rule, cand, s, t, speaker, negated, modality, sent, si,
