@@ -95,10 +95,13 @@ def evaluate(name: str) -> None:
     for set_name, records in (("heldout", tenth), ("dev", dev_records())):
         gold = {r["id"]: r for r in records}
         articles = [Article(id=r["id"], text=r["text"], date=parse_date(r.get("date"))) for r in records]
-        coded = annotated = right = false_on_empty = empty = 0
+        coded = annotated = right = false_on_empty = empty = failed = 0
         with open(OUT / name / f"{set_name}.errs.jsonl", "w", encoding="utf-8") as errs:
             for result in code_articles(articles, coder=coder, processes=1):
                 record, events = gold[result.article.id], result.events or []
+                if result.error is not None:  # a crash costs the article its events: say so, loudly
+                    failed += 1
+                    print(f"{name} {set_name}: {result.error}", file=sys.stderr)
                 ok = T.right_events(events, record)
                 coded, right = coded + len(events), right + sum(ok)
                 annotated += len(record.get("events") or [])
@@ -114,7 +117,8 @@ def evaluate(name: str) -> None:
         p, r = right / max(1, coded), right / max(1, annotated)
         f = 2 * p * r / max(1e-9, p + r)
         print(f"{name} {set_name}: F1 {100 * f:.1f} P {100 * p:.1f} R {100 * r:.1f} coded {coded} "
-              f"annotated {annotated}; records without an event that got one: {false_on_empty}/{empty}")
+              f"annotated {annotated}; records without an event that got one: {false_on_empty}/{empty}"
+              + (f"; {failed} records FAILED" if failed else ""))
 
 
 def _fate(explanation: list[dict], event: dict) -> str:

@@ -66,13 +66,19 @@ def code_paths(paths, *, default_date=None, fmt="jsonl", output=None, processes=
     return stats
 
 
-def coder_fn(*, processes="auto", **options):
-    """A function from articles to their event dicts, for `evaluate`."""
+def coder_fn(*, processes="auto", warn: Callable[[EventlensError], None] | None = None, **options):
+    """A function from articles to their event dicts, for `evaluate`. An article that fails scores as
+    one with no events, and `warn` (default: a line on standard error) hears why."""
     coder = Coder(**options)
+    if warn is None:
+        def warn(error):
+            print(f"eventlens: {error}", file=sys.stderr)
 
     def run(articles: list[Article]) -> dict[str, list[dict]]:
         out: dict[str, list[dict]] = {}
         for result in code_articles(articles, coder=coder, processes=processes):
+            if result.error is not None:
+                warn(result.error)
             out[result.article.id] = [e.to_dict() for e in result.events]
         return out
 

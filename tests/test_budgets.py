@@ -186,3 +186,20 @@ def test_code_command_reports_a_timeout_and_goes_on(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert "[E011]" in result.stderr and "in.jsonl:1" in result.stderr
     assert '"article_id": "ok"' in result.stdout
+
+
+def test_an_article_that_fails_during_an_evaluation_is_reported_and_scores_as_no_events(coder, monkeypatch):
+    import eventlens.run as run
+
+    class Failing:
+        def code_doc(self, doc, article, deadline=None):
+            if article.id == "bad":
+                raise ValueError("boom")
+            return coder.code_doc(doc, article, deadline=deadline)
+
+    monkeypatch.setattr(run, "Coder", lambda **options: Failing())
+    heard = []
+    code = run.coder_fn(processes=1, warn=heard.append)
+    out = code([Article(id="bad", text="Japan condemned Russia."), Article(id="ok", text="France condemned Iran.")])
+    assert out["bad"] == [] and out["ok"]
+    assert len(heard) == 1 and "bad" in heard[0].one_line() and "ValueError: boom" in heard[0].one_line()

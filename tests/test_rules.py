@@ -397,6 +397,17 @@ def test_a_headline_verb_in_the_third_person_is_read_as_a_verb(code):
     assert ev.target.country == "CHN" and ev.root_code in ("16", "17")
 
 
+def test_a_known_name_in_a_headline_keeps_its_capital_though_english_has_the_word(code):
+    events = code("Erdogan Meets Trump on Sidelines of U.N. Assembly", date="2017-09-21")
+    assert {(e.source.code, e.target.code) for e in events if e.root_code == "04"} == {
+        ("TURGOV", "USAGOV"), ("USAGOV", "TURGOV")}
+
+
+def test_a_people_named_in_the_plural_after_a_number_is_found(code):
+    ev = one(code("Hundreds of Guatemalans rallied outside the National Palace.", date="2015-06-01"), root="14")
+    assert ev.source.code == "GTMCVL"
+
+
 def test_a_person_is_no_small_town_of_the_same_name(code):
     events = code("Putin Visits Pyongyang, Signs Mutual Defence Pact With Kim", date="2024-06-19")
     assert events and all(e.target is None or e.target.country != "IND" for e in events)

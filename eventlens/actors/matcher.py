@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from spacy.attrs import LEMMA, LOWER, ORTH, POS
+from spacy.attrs import LEMMA, LOWER, ORTH, POS, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import hash_string
 from spacy.symbols import IDS as SPACY_SYMBOLS
@@ -13,6 +13,7 @@ from ..models import DictEntry
 
 NOUN_ID = POS_IDS["NOUN"]
 PROPN_ID = POS_IDS["PROPN"]
+PLURAL_NAME_TAG = hash_string("NNPS")
 
 
 def _singular(word: str) -> str | None:
@@ -109,11 +110,15 @@ class ActorDictionary:
     def find_in_doc(self, doc, sentences, day: dt.date | None = None) -> list[list[Mention]]:
         """Mentions per sentence of a parsed document. The document is read once as arrays of string
         hashes: building spaCy Token objects for every word costs more than the lookups."""
-        arr = doc.to_array([ORTH, LOWER, LEMMA, POS]).tolist()
+        arr = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG]).tolist()
         orths = [row[0] for row in arr]
         lowers = [row[1] for row in arr]
-        # Only common nouns fall back to their lemma ("banks" -> "bank"); lemmas of names keep case.
+        # Only common nouns fall back to their lemma ("banks" -> "bank"); lemmas of names keep case, but
+        # a plural name falls back to its singular ("thousands of Guatemalans" -> "guatemalan").
         lemmas = [row[2] if row[3] == NOUN_ID else row[1] for row in arr]
+        for i, row in enumerate(arr):
+            if row[4] == PLURAL_NAME_TAG and (singular := _singular(doc[i].lower_)) is not None:
+                lemmas[i] = _string_id(singular)
         first, exact, folded = self._first_h, self._exact_h, self._folded_h
         out = []
         for sent in sentences:

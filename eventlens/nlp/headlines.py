@@ -30,12 +30,20 @@ def is_title_case(sent) -> bool:
     return len(words) >= 4 and len(content) >= 3 and all(t.text[0].isupper() for t in content)
 
 
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    """The last names of the people the actor dictionary knows ("Trump", "Brown", "May")."""
+    from ..actors.people import people_entries
+
+    return frozenset(e.phrase.split()[-1] for e in people_entries() if len(e.phrase.split()) > 1)
+
+
 def _common(tok, index) -> bool:
     low = tok.lower_
     if low in FUNCTION_WORDS:
         return True
-    if low in _country_words():
-        return False
+    if low in _country_words() or (tok.ent_type_ == "PERSON" and tok.text in _surnames()):
+        return False  # "Erdogan Meets Trump": a known name keeps its capital, though English has the word
     stems = {low, low[:-1], low[:-2], low[:-3], low[:-3] + "e", low[:-2] + "e", low[:-1] + "e"} if len(low) > 4 \
         else {low, low[:-1]}
     if tok.ent_type_ in KEEP_ENTITIES:
