@@ -220,6 +220,21 @@ def test_mutual_codes_are_the_codes_the_corpus_codes_both_ways():
     assert train.mutual_codes(records, least=15) == ["057"]
 
 
+def test_acts_of_one_subject_are_mutual_only_where_the_corpus_codes_them_back_with_one_subject():
+    def rec(text, source, target, both):
+        ev = {"trigger": "share", "source": {"text": source, "code": source[:3].upper()},
+              "target": {"text": target, "code": target[:3].upper()}, "code": "0314"}
+        back = {"trigger": "share", "source": {"text": target, "code": target[:3].upper()},
+                "target": {"text": source, "code": source[:3].upper()}, "code": "0314"}
+        return {"text": text, "events": [ev, back] if both else [ev]}
+    # listed together, the two are each other's target; one acting on the other is coded once
+    joint = rec("Chile and Peru agreed to share radar data.", "Chile", "Peru", True)
+    alone = rec("Chile pledged to share radar data with Peru.", "Chile", "Peru", False)
+    records = [joint] * 12 + [alone] * 6
+    assert train.mutual_codes(records, least=15) == ["0314"]  # 24 of 30 events have their twin
+    assert train.mutual_codes(records, least=5, named_after=True) == []
+
+
 def test_a_code_coded_both_ways_only_with_some_words_is_mutual_with_those_words():
     def rec(code, trigger, both):
         ev = {"trigger": trigger, "source": {"code": "AAA"}, "target": {"code": "BBB"}, "code": code}

@@ -105,6 +105,8 @@ def test_soldiers_violence_is_the_act_itself_and_against_crowds_repression(code)
     assert by_actors("190", "MIL", "OPP", "opposition supporters") == "175"
     assert by_actors("182", "COP", "CVL", "residents") == "175"
     assert by_actors("190", "CVL", "GOV", "the ministry") == "145"  # protesters who attack riot
+    assert by_actors("190", "UAF", "GOV", "the minister") == "180"  # unidentified gunmen: unconventional
+    assert by_actors("193", "UAF", "MIL", "a patrol") == "193"
     events = code("Malian army jets bombed a market near Timbuktu, killing dozens of civilians.", date="2024-03-01")
     assert one(events, src="MLIMIL", root="19") and not [e for e in events if e.code == "175"]
 

@@ -548,9 +548,12 @@ class Coder:
                 # an actor acting on itself ("lift the curfew in Bangkok", said of Thailand) has no target
                 for t in [self._own_for(t, s) for t in targets if t.code != s.code] or [None]:
                     pairs.append((s, t))
-            if both_ways and len(sources) == 1:
+            single = self.detector.meta.get("mutual_single_codes") if self.detector is not None else None
+            if len(sources) == 1 and (both_ways if single is None else
+                                      coded_both_ways(code, [t.text for t in cand.action], single)):
                 # "Japan signed an agreement with Vietnam", "met his Russian counterpart": an act the corpus
-                # codes both ways (eventlens.learn.train.mutual_codes) is also the named target's act
+                # codes both ways where one actor is its subject (eventlens.learn.train.mutual_codes) is
+                # also the named target's act; "pledged to share radar data with Peru" is not
                 pairs += [(t, s) for s, t in pairs if t is not None and t.start is not None
                           and t.country != s.country and (t, s) not in pairs]
         if not pairs:

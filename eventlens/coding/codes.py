@@ -58,13 +58,16 @@ REPRESSING_SECTORS = {"COP", "SPY"}
 CROWD_WORDS = re.compile(r"\b(protest|demonstrat|marcher|crowd|rioter|striker)", re.I)
 
 
-def by_actors(code: str, source_sector: str | None, target_sector: str | None, target_words: str | None = None) -> str:
-    """CAMEO's actor-dependent readings of violence: riots and violent repression. `target_words` are the
-    words naming the target (None for an implied one)."""
+def by_actors(code: str, source_sector: str | None, target_sector: str | None,
+              target_words: str | None = None) -> str:
+    """CAMEO's actor-dependent readings of violence: riots, unconventional violence and violent
+    repression. `target_words` are the words naming the target (None for an implied one)."""
     root = code[:2]
     if root in ("17", "18", "19") and code not in ("175",) and source_sector in PROTESTING_SECTORS \
             and target_sector not in PROTESTING_SECTORS:
         return "145"
+    if root == "19" and source_sector == "UAF" and target_sector not in ("MIL", "COP"):
+        return "180"  # gunmen no one names, against anyone but soldiers and police: unconventional violence
     if root in ("18", "19") and target_sector in PROTESTING_SECTORS and (
             source_sector in REPRESSING_SECTORS
             or (source_sector == "MIL" and (target_sector != "CVL" or CROWD_WORDS.search(target_words or "")))):

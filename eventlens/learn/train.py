@@ -128,15 +128,21 @@ def detector_data(words: list, gold_by_id: dict[str, dict]):
     return examples, labels, codes, best(sure), best(by_lemma)
 
 
-def mutual_codes(records: list[dict], least: int = 15, share: float = 0.6, least_word: int = 5) -> list[str]:
+def mutual_codes(records: list[dict], least: int = 15, share: float = 0.6, least_word: int = 5,
+                 named_after: bool = False) -> list[str]:
     """The codes the corpus codes both ways: at least `least` events, and at least `share` of them with a
     twin at the same trigger from the target back to the source ("signed an agreement with", "held
     talks with"); and, for codes that are not, the code with a trigger's first word that is ("exchanged
-    fire" is 193 both ways, an ambush 193 one way): keys of `mutual_key`, at least `least_word` events."""
+    fire" is 193 both ways, an ambush 193 one way): keys of `mutual_key`, at least `least_word` events.
+    With `named_after`, only the events whose source is named before the act and the target after it
+    count ("Chile pledged to share radar data with Peru"): the share for one source acting, where
+    sources listed together ("Chile and Peru pledged to share") are twins by construction."""
     total, twinned = Counter(), Counter()
     for rec in records:
         events = rec.get("events") or []
         for ev in events:
+            if named_after and not _source_act_target(rec["text"], ev):
+                continue
             src, tgt = ev["source"]["code"][:3], ((ev.get("target") or {}).get("code") or "")[:3]
             twin = any(
                 other is not ev and other.get("trigger") == ev.get("trigger") and other["code"] == ev["code"]
@@ -149,6 +155,15 @@ def mutual_codes(records: list[dict], least: int = 15, share: float = 0.6, least
     codes = {c for c, n in total.items() if "|" not in c and n >= least and twinned[c] / n >= share}
     return sorted(codes | {k for k, n in total.items() if "|" in k and k.split("|")[0] not in codes
                            and n >= least_word and twinned[k] / n >= share})
+
+
+def _source_act_target(text: str, ev: dict) -> bool:
+    """Whether the event's source is named before its trigger and its target after it."""
+    target = ev.get("target") or {}
+    spans = [find_span(text, part.get("text") or "", part.get("occurrence", 1) or 1) if part.get("text") else None
+             for part in (ev["source"], {"text": ev.get("trigger"), "occurrence": ev.get("trigger_occurrence", 1)},
+                          target)]
+    return all(spans) and spans[0][0] < spans[1][0] < spans[2][0]
 
 
 def train_detector(records: list[dict], words: list, config: dict, meta: dict, sentences: list | None = None):
@@ -194,7 +209,8 @@ def train_detector(records: list[dict], words: list, config: dict, meta: dict, s
                     meta={**meta, "words": len(examples), "event_words": int(sum(1 for y in labels if y)),
                           "recode_threshold": config["recode_threshold"], "code_threshold": config["code_threshold"],
                           "refine_threshold": config["refine_threshold"],
-                          "mutual_codes": mutual_codes(records), "gate_threshold": config.get("gate_threshold", 0.0),
+                          "mutual_codes": mutual_codes(records),
+                          "mutual_single_codes": mutual_codes(records, named_after=True), "gate_threshold": config.get("gate_threshold", 0.0),
                           "sentences": len(sentences or ())},
                     code_models=code_models, gate=gate, deep=deep, gate_deep=gate_deep)
 
