@@ -117,6 +117,12 @@ def test_a_sector_word_in_an_article_that_names_no_country_takes_the_country_of_
     assert events and all(e.target is not None and e.target.code == "SOMMIL" for e in events)
 
 
+def test_a_call_received_is_the_callers_act(code):
+    events = code("Kenya's president received a telephone call from the Ugandan president on Friday.",
+                  date="2024-03-01")
+    assert ("UGAGOV", "KENGOV") in {(e.source.code, e.target.code) for e in events if e.code == "041"}
+
+
 def test_target_hanging_on_the_object_noun(code):
     events = code("The United States announced new sanctions on three Chinese banks.")
     ev = one(events, code="163", src="USA")

@@ -351,6 +351,17 @@ def construction_candidates(lex: Lexicon, sent, words: tuple[list, list] | None 
             if cond:
                 out.append(Candidate("100", "construction: make X a condition", [tok, cond[0]],
                                      subjects(tok), [], clause_of(tok), confidence=0.75))
+        # "received a phone call from the Egyptian president": the caller acts, on the one called
+        if lem in ("receive", "get", "take") and tok.pos_ == "VERB":
+            calls = [o for o in _object_tokens(tok) if lemma(o) == "call"]
+            callers = [p for o in calls[:1] for prep in (*children(o, "prep"), *children(tok, "prep"))
+                       if prep.lower_ == "from" for p in children(prep, "pobj")]
+            if callers:
+                # "received condolence calls from": the condolences are the act
+                code = "018" if any(lemma(c) == "condolence" for c in calls[0].children) else "041"
+                out.append(Candidate(code, f"construction: a call received from the caller ('{tok.text}')",
+                                     [tok, calls[0]], expand_conj(callers[0]), subjects(tok), clause_of(tok),
+                                     confidence=0.8))
         # "X voiced a similar stance": the previous event again, with X as its source
         if lem in ECHO_VERBS and tok.pos_ == "VERB":
             objs = _object_tokens(tok)
