@@ -101,7 +101,7 @@ def evaluate(name: str) -> None:
                 record, events = gold[result.article.id], result.events or []
                 if result.error is not None:  # a crash costs the article its events: say so, loudly
                     failed += 1
-                    print(f"{name} {set_name}: {result.error}", file=sys.stderr)
+                    print(f"{name} {set_name}: {result.error.one_line()}", file=sys.stderr)
                 ok = T.right_events(events, record)
                 coded, right = coded + len(events), right + sum(ok)
                 annotated += len(record.get("events") or [])

@@ -72,7 +72,7 @@ def coder_fn(*, processes="auto", warn: Callable[[EventlensError], None] | None 
     coder = Coder(**options)
     if warn is None:
         def warn(error):
-            print(f"eventlens: {error}", file=sys.stderr)
+            print(f"eventlens: {error.one_line()}", file=sys.stderr)
 
     def run(articles: list[Article]) -> dict[str, list[dict]]:
         out: dict[str, list[dict]] = {}

@@ -210,7 +210,8 @@ def train_detector(records: list[dict], words: list, config: dict, meta: dict, s
                           "recode_threshold": config["recode_threshold"], "code_threshold": config["code_threshold"],
                           "refine_threshold": config["refine_threshold"],
                           "mutual_codes": mutual_codes(records),
-                          "mutual_single_codes": mutual_codes(records, named_after=True), "gate_threshold": config.get("gate_threshold", 0.0),
+                          "mutual_single_codes": mutual_codes(records, named_after=True),
+                          "gate_threshold": config.get("gate_threshold", 0.0),
                           "sentences": len(sentences or ())},
                     code_models=code_models, gate=gate, deep=deep, gate_deep=gate_deep)
 

@@ -121,7 +121,8 @@ class HeadlineParse:
         reading makes it a verb; tokens keep their count and order, not their offsets."""
         from .headlines import past_tense, verb_candidate, verbless_headlines
 
-        chosen = [found for sent in verbless_headlines(doc, copy, self._index) if (found := verb_candidate(sent, self._index))]
+        chosen = [found for sent in verbless_headlines(doc, copy, self._index)
+                  if (found := verb_candidate(sent, self._index))]
         if not chosen:
             return copy
         pieces, at = [], 0

@@ -104,7 +104,8 @@ def verbless_headlines(doc, copy, index) -> list:
     Morsi" parses with Morsi as the verb)."""
     verbs = index.get("verb", ())
     return [s for s in copy.sents if is_title_case(doc[s.start:s.end])
-            and (s.root.pos_ not in ("VERB", "AUX") or s.root.lemma_.lower() not in verbs and s.root.lower_ not in verbs)]
+            and (s.root.pos_ not in ("VERB", "AUX")
+                 or (s.root.lemma_.lower() not in verbs and s.root.lower_ not in verbs))]
 
 
 def verb_stem(word: str, verbs) -> str | None:
