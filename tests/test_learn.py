@@ -232,7 +232,9 @@ def test_acts_of_one_subject_are_mutual_only_where_the_corpus_codes_them_back_wi
     alone = rec("Chile pledged to share radar data with Peru.", "Chile", "Peru", False)
     records = [joint] * 12 + [alone] * 6
     assert train.mutual_codes(records, least=15) == ["0314"]  # 24 of 30 events have their twin
-    assert train.mutual_codes(records, least=5, named_after=True) == []
+    assert train.mutual_single_codes(records, least=5) == []  # none of the 6 with one subject has
+    # too few events with one subject to say otherwise: the code stays mutual, as CODEBOOK has it
+    assert train.mutual_single_codes([joint] * 12 + [alone] * 2, least=5) == ["0314"]
 
 
 def test_a_code_coded_both_ways_only_with_some_words_is_mutual_with_those_words():

@@ -28,7 +28,7 @@ CORPUS = REPO / "corpus" / "train"
 # Everything that decides the weights besides the corpus; change FEATURES when targets.py changes.
 CONFIG = {"bits": 18, "epochs": 12, "rate": 0.2, "l2": 1e-5, "seed": 0, "features": "targets-v12",
           "detector_bits": 18, "detector_epochs": 8, "detector_rate": 0.1, "detector_threshold": 0.4, "recode_threshold": 0.5,
-          "detector_features": "detect-v4", "mutual": "single-v1",
+          "detector_features": "detect-v4", "mutual": "single-v2",
           "deep_dim": 64, "deep_epochs": 3, "deep_vector_rate": 0.05, "deep_min_count": 3,
           "ranker_deep": {"dim": 32, "epochs": 4, "rate": 0.05, "vector_rate": 0.05, "min_count": 3},
           "code_bits": 15, "code_epochs": 10, "code_threshold": 0.7, "refine_threshold": 0.4,
@@ -128,15 +128,38 @@ def detector_data(words: list, gold_by_id: dict[str, dict]):
     return examples, labels, codes, best(sure), best(by_lemma)
 
 
-def mutual_codes(records: list[dict], least: int = 15, share: float = 0.6, least_word: int = 5,
-                 named_after: bool = False) -> list[str]:
+def mutual_codes(records: list[dict], least: int = 15, share: float = 0.6, least_word: int = 5) -> list[str]:
     """The codes the corpus codes both ways: at least `least` events, and at least `share` of them with a
     twin at the same trigger from the target back to the source ("signed an agreement with", "held
     talks with"); and, for codes that are not, the code with a trigger's first word that is ("exchanged
-    fire" is 193 both ways, an ambush 193 one way): keys of `mutual_key`, at least `least_word` events.
-    With `named_after`, only the events whose source is named before the act and the target after it
-    count ("Chile pledged to share radar data with Peru"): the share for one source acting, where
-    sources listed together ("Chile and Peru pledged to share") are twins by construction."""
+    fire" is 193 both ways, an ambush 193 one way): keys of `mutual_key`, at least `least_word` events."""
+    total, twinned = _twin_counts(records)
+    codes = {c for c, n in total.items() if "|" not in c and n >= least and twinned[c] / n >= share}
+    return sorted(codes | {k for k, n in total.items() if "|" in k and k.split("|")[0] not in codes
+                           and n >= least_word and twinned[k] / n >= share})
+
+
+def mutual_single_codes(records: list[dict], least: int = 15, share: float = 0.6, least_word: int = 5) -> list[str]:
+    """The codes of `mutual_codes` that stay mutual when one actor does the act to another: counted over
+    the events whose source is named before the act and the target after it ("Chile pledged to share
+    radar data with Peru"), since sources listed together ("Chile and Peru pledged to share") are each
+    other's targets by construction. A key is dropped only where such events are as many as
+    `mutual_codes` asks for and too few of them have their twin; one they show mutual is added."""
+    total, twinned = _twin_counts(records, named_after=True)
+
+    def enough(key: str) -> bool:
+        return total[key] >= (least_word if "|" in key else least)
+
+    kept = {k for k in mutual_codes(records, least, share, least_word) if not enough(k) or twinned[k] / total[k] >= share}
+    added = {k for k in total if enough(k) and twinned[k] / total[k] >= share
+             and ("|" not in k or k.split("|")[0] not in kept)}
+    return sorted(kept | added)
+
+
+def _twin_counts(records: list[dict], named_after: bool = False) -> tuple[Counter, Counter]:
+    """Per code and per code-with-word key, how many events and how many with their twin (the same
+    trigger and code, from the target back to the source); with `named_after`, only the events whose
+    source is named before the trigger and the target after it."""
     total, twinned = Counter(), Counter()
     for rec in records:
         events = rec.get("events") or []
@@ -152,9 +175,7 @@ def mutual_codes(records: list[dict], least: int = 15, share: float = 0.6, least
             for key in (ev["code"], *([mutual_key(ev["code"], words[0])] if words else [])):
                 total[key] += 1
                 twinned[key] += twin
-    codes = {c for c, n in total.items() if "|" not in c and n >= least and twinned[c] / n >= share}
-    return sorted(codes | {k for k, n in total.items() if "|" in k and k.split("|")[0] not in codes
-                           and n >= least_word and twinned[k] / n >= share})
+    return total, twinned
 
 
 def _source_act_target(text: str, ev: dict) -> bool:
@@ -210,7 +231,7 @@ def train_detector(records: list[dict], words: list, config: dict, meta: dict, s
                           "recode_threshold": config["recode_threshold"], "code_threshold": config["code_threshold"],
                           "refine_threshold": config["refine_threshold"],
                           "mutual_codes": mutual_codes(records),
-                          "mutual_single_codes": mutual_codes(records, named_after=True),
+                          "mutual_single_codes": mutual_single_codes(records),
                           "gate_threshold": config.get("gate_threshold", 0.0),
                           "sentences": len(sentences or ())},
                     code_models=code_models, gate=gate, deep=deep, gate_deep=gate_deep)
