@@ -150,7 +150,8 @@ def mutual_single_codes(records: list[dict], least: int = 15, share: float = 0.6
     def enough(key: str) -> bool:
         return total[key] >= (least_word if "|" in key else least)
 
-    kept = {k for k in mutual_codes(records, least, share, least_word) if not enough(k) or twinned[k] / total[k] >= share}
+    kept = {k for k in mutual_codes(records, least, share, least_word)
+            if not enough(k) or twinned[k] / total[k] >= share}
     added = {k for k in total if enough(k) and twinned[k] / total[k] >= share
              and ("|" not in k or k.split("|")[0] not in kept)}
     return sorted(kept | added)
