@@ -113,23 +113,22 @@ class ActorDictionary:
         arr = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG]).tolist()
         orths = [row[0] for row in arr]
         lowers = [row[1] for row in arr]
-        # Only common nouns fall back to their lemma ("banks" -> "bank"); lemmas of names keep case, but
-        # a plural name falls back to its singular ("thousands of Guatemalans" -> "guatemalan").
+        # Only common nouns fall back to their lemma ("banks" -> "bank"); lemmas of names keep case. But
+        # a plural name falls back to its singular ("thousands of Guatemalans" -> "guatemalan"), and so does
+        # a plural sector word opening a sentence, which is often tagged a name ("KHARTOUM - Soldiers
+        # detained ...", "Protesters marched ...").
         lemmas = [row[2] if row[3] == NOUN_ID else row[1] for row in arr]
+        starts = {sent.start for sent in sentences}
         for i, row in enumerate(arr):
-            if row[4] == PLURAL_NAME_TAG and (singular := _singular(doc[i].lower_)) is not None:
-                lemmas[i] = _string_id(singular)
+            if row[4] == PLURAL_NAME_TAG or (row[3] == PROPN_ID and i in starts):
+                singular = _singular(doc[i].lower_)
+                if singular is not None:
+                    lemmas[i] = _string_id(singular)
         first, exact, folded = self._first_h, self._exact_h, self._folded_h
         out = []
         for sent in sentences:
             mentions: list[Mention] = []
             i, stop = sent.start, sent.end
-            # A plural sector word opening a sentence is often tagged a name ("KHARTOUM - Soldiers
-            # detained ...", "Protesters marched ..."): it gets the singular a noun would have.
-            if arr[i][3] == PROPN_ID:
-                singular = _singular(doc[i].lower_)
-                if singular is not None:
-                    lemmas[i] = _string_id(singular)
             while i < stop:
                 if lowers[i] not in first and orths[i] not in first and lemmas[i] not in first:
                     i += 1

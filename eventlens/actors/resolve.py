@@ -455,11 +455,10 @@ class ArticleActors:
         # "negotiators for Sudan's army": whose they are
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "for":
-                owner = next((self.by_token[t.i] for pobj in prep.children if pobj.dep_ == "pobj"
-                              for t in (pobj, *(c for c in pobj.children if c.dep_ in ("poss", "compound", "amod")))
-                              if t.i in self.by_token and self.by_token[t.i].best.country), None)
-                if owner is not None:
-                    return owner.best.country
+                for pobj in prep.children:
+                    country = self._named_country(pobj, ("poss", "compound", "amod")) if pobj.dep_ == "pobj" else None
+                    if country is not None:
+                        return country
         # "protesters in Dagestan", "police in Nairobi": the place they are in
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
@@ -471,10 +470,9 @@ class ArticleActors:
         # "The Sri Lankan government and Tamil rebels signed a ceasefire in Oslo": listed with an actor of
         # a known country, they are of that country, not of the place where the two met
         for other in head.conjuncts:
-            for tok in (other, *(c for c in other.children if c.dep_ in ("amod", "compound", "poss", "nmod"))):
-                mention = self.by_token.get(tok.i)
-                if mention is not None and mention.best.country and mention.kind in STATE_KINDS:
-                    return mention.best.country
+            country = self._named_country(other, ("amod", "compound", "poss", "nmod"), STATE_KINDS)
+            if country is not None:
+                return country
         prev = self.last_by_sector.get(sector)
         if prev is not None and prev.country:
             return prev.country
@@ -490,6 +488,15 @@ class ArticleActors:
         if sector != "GOV":
             # "the army", in a story filed from Port Sudan; else the country the article names most
             return self.home_country or next(iter(self.countries or self.actor_countries), None)
+        return None
+
+    def _named_country(self, tok, deps, kinds=None) -> str | None:
+        """The country of the actor a word names, itself or through its modifiers of the dependency labels
+        `deps` ("Sudan's army", "the Sri Lankan government"), of one of `kinds` if given."""
+        for t in (tok, *(c for c in tok.children if c.dep_ in deps)):
+            m = self.by_token.get(t.i)
+            if m is not None and m.best.country and (kinds is None or m.kind in kinds):
+                return m.best.country
         return None
 
     def _sentence_place_country(self, start: int, end: int) -> str | None:

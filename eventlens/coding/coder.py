@@ -53,7 +53,7 @@ TARGETLESS_ROOTS = {"01", "14", "15"}
 # A state and those who take up arms or stand against it are two sides even within one country ("The
 # Indonesian government and Aceh rebels signed a peace accord"); two of the state's own arms are not
 # ("Kenyan police and soldiers").
-STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
+STATE_SIDE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
 CHALLENGER_SECTORS = {"REB", "OPP", "SEP", "INS"}
 
 
@@ -64,9 +64,8 @@ def parties_apart(actors) -> bool:
         return False
     if len({a.country for a in actors}) == len(actors):
         return True
-    sides = [1 if a.sector in STATE_SECTORS else 2 if a.sector in CHALLENGER_SECTORS else 0 for a in actors]
+    sides = [1 if a.sector in STATE_SIDE_SECTORS else 2 if a.sector in CHALLENGER_SECTORS else 0 for a in actors]
     return len(actors) == 2 and actors[0].country == actors[1].country and sorted(sides) == [1, 2]
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -505,9 +504,11 @@ class Coder:
         construction = cand.rule.startswith("construction")
         # A target the lexicon entry's slots or a construction found stands (right in 92% of the corpus's
         # events that have one); the ranker chooses where they found none.
-        mutual_codes = self.detector.meta.get("mutual_codes", ()) if self.detector is not None else ()
-        both_ways = coded_both_ways(code, [t.text for t in cand.action], mutual_codes)
-        joint = (parties_apart(sources)
+        meta = self.detector.meta if self.detector is not None else {}
+        action_words = [t.text for t in cand.action]
+        both_ways = coded_both_ways(code, action_words, meta.get("mutual_codes", ()))
+        distinct = parties_apart(sources)
+        joint = (distinct
                  and (code[:2] in cameo.COOPERATIVE_ROOTS or both_ways))
         if (self.target_chooser is not None and extended is None and echoed is None and not cand.reciprocal
                 and not (joint and not targets)  # "India and Pakistan exchanged fire": each the other's target
@@ -533,7 +534,6 @@ class Coder:
         # "India and China began pulling back troops": joint cooperative acts are done to each other.
         each_other = any(t.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in t.children)
                          for t in tgt_tokens) or "each other" in sent.text or "one another" in sent.text
-        distinct = parties_apart(sources)
         # "Sudan and South Sudan ... The two leaders agreed to reopen the pipeline": a target the chooser
         # found among the sources themselves makes the act one between them.
         among = distinct and targets and all(any(t.code == s.code for s in sources) for t in targets)
@@ -548,11 +548,10 @@ class Coder:
                 # an actor acting on itself ("lift the curfew in Bangkok", said of Thailand) has no target
                 for t in [self._own_for(t, s) for t in targets if t.code != s.code] or [None]:
                     pairs.append((s, t))
-            single = self.detector.meta.get("mutual_single_codes") if self.detector is not None else None
-            if len(sources) == 1 and (both_ways if single is None else
-                                      coded_both_ways(code, [t.text for t in cand.action], single)):
+            single = meta.get("mutual_single_codes")
+            if len(sources) == 1 and (both_ways if single is None else coded_both_ways(code, action_words, single)):
                 # "Japan signed an agreement with Vietnam", "met his Russian counterpart": an act the corpus
-                # codes both ways where one actor is its subject (eventlens.learn.train.mutual_codes) is
+                # codes both ways where one actor is its subject (train.mutual_single_codes) is
                 # also the named target's act; "pledged to share radar data with Peru" is not
                 pairs += [(t, s) for s, t in pairs if t is not None and t.start is not None
                           and t.country != s.country and (t, s) not in pairs]

@@ -44,12 +44,12 @@ def _common(tok, index) -> bool:
         return True
     if low in _country_words() or (tok.ent_type_ == "PERSON" and tok.text in _surnames()):
         return False  # "Erdogan Meets Trump": a known name keeps its capital, though English has the word
-    stems = {low, low[:-1], low[:-2], low[:-3], low[:-3] + "e", low[:-2] + "e", low[:-1] + "e"} if len(low) > 4 \
-        else {low, low[:-1]}
     if tok.ent_type_ in KEEP_ENTITIES:
         # The tagger reads a capitalised verb as a place too ("Britain to Expel 23 Russian Diplomats"); a
         # word English has only as a verb is lowered all the same
         return low in index.get("verb", ()) and low not in index.get("noun", ()) and low not in index.get("adj", ())
+    stems = {low, low[:-1], low[:-2], low[:-3], low[:-3] + "e", low[:-2] + "e", low[:-1] + "e"} if len(low) > 4 \
+        else {low, low[:-1]}
     return any(s in index.get("verb", ()) or s in index.get("noun", ()) or s in index.get("adj", ()) for s in stems)
 
 
