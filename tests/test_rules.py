@@ -123,6 +123,14 @@ def test_a_call_received_is_the_callers_act(code):
     assert ("UGAGOV", "KENGOV") in {(e.source.code, e.target.code) for e in events if e.code == "041"}
 
 
+def test_a_visit_received_is_the_visitors_and_the_one_visited_hosts(code):
+    events = code("Ghana's president received a visit from the Togolese foreign minister in Accra on Monday.",
+                  date="2024-03-01")
+    pairs = {(e.code, e.source.code, e.target.code) for e in events}
+    assert {("042", "TGOGOV", "GHAGOV"), ("043", "GHAGOV", "TGOGOV")} <= pairs
+    assert ("042", "GHAGOV", "TGOGOV") not in pairs
+
+
 def test_target_hanging_on_the_object_noun(code):
     events = code("The United States announced new sanctions on three Chinese banks.")
     ev = one(events, code="163", src="USA")
@@ -477,3 +485,49 @@ def test_the_north_in_a_story_about_korea_is_north_korea(code):
     ev = one(code(text, date="2023-01-06"), root="19")
     assert ev.source.code == "PRK" and ev.source.text == "North"
     assert not [e for e in code("The North won the derby against the South on Sunday.") if e.source.code in ("PRK", "KOR")]
+
+
+def test_declining_to_comment_is_cameos_decline_comment_and_leaves_the_act_it_is_about_alone(code):
+    events = code("Poland's government declined to comment on Monday on the European Commission's decision "
+                  "to freeze 2 billion euros in funds for Warsaw.", date="2023-06-01")
+    assert one(events, src="POLGOV", code="011")
+    assert not [e for e in events if e.root_code == "12"]  # neither the comment nor the freeze is a rejection
+
+
+def test_civilians_killed_in_a_named_city_are_of_that_citys_country(code):
+    events = code("Russian artillery pounded a suburb of Zaporizhzhia on Monday, killing four civilians.",
+                  date="2023-06-01")
+    assert one(events, src_country="RUS", root="19", tgt_country="UKR")
+    assert not [e for e in events if e.target is not None and e.target.code == "RUSCVL"]
+
+
+def test_a_protest_lodged_with_no_one_named_is_not_aimed_at_the_protesters_own_people(code):
+    events = code("Vietnam's foreign ministry lodged a formal protest on Friday, a spokeswoman said, without "
+                  "giving details.", date="2023-06-01")
+    assert not [e for e in events if e.target is not None and e.target.code == "VNMCVL"]
+
+
+def test_what_an_accusation_alleges_is_not_an_event_of_its_own(code):
+    events = code("Armenia recalled its ambassador from Belarus, accusing Minsk of supplying weapons to Azerbaijan.",
+                  date="2023-06-01")
+    assert one(events, src="ARM", root="11", tgt_country="BLR")
+    assert not [e for e in events if e.root_code == "07"]
+
+
+def test_a_threat_is_aimed_at_the_one_whose_act_would_set_it_off(code):
+    # the place named in the condition (Taiwan) is not the one warned
+    events = code("China's defence ministry warned that Beijing would take military action if American warships "
+                  "were sent to Taiwan.", date="2023-06-01")
+    assert one(events, root="13", src_country="CHN", tgt_country="USA")
+
+
+def test_the_government_of_the_country_a_sentence_names_not_of_the_venue(code):
+    events = code("Colombian rebels threatened to quit the peace talks in Havana unless the government released "
+                  "jailed commanders.", date="2023-06-01")
+    assert {e.target.code for e in events if e.root_code == "13" and e.target} <= {"COLGOV"}
+    assert one(events, root="13", tgt="COLGOV")
+
+
+def test_a_name_written_with_a_hyphen_is_found_without_it(code):
+    events = code("Al Shabab militants ambushed an African Union convoy near Baidoa on Monday.", date="2023-06-01")
+    assert one(events, src="SOMREB", root="19")

@@ -74,8 +74,10 @@ class ActorDictionary:
                 self._first_exact.add(words[0])
             else:
                 key = tuple(w.lower() for w in words)
-                self._folded.setdefault(key, []).append(entry)
-                self._first_folded.add(key[0])
+                # "al - Shabaab" is also written "al Shabaab": a hyphen in a name may be left out
+                for k in {key, tuple(w for w in key if w != "-")} if len(key) > 2 else (key,):
+                    self._folded.setdefault(k, []).append(entry)
+                    self._first_folded.add(k[0])
             self.max_len = max(self.max_len, len(words))
         for table in (self._folded, self._exact):
             for key, found in table.items():

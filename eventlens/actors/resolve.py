@@ -39,6 +39,8 @@ STATE_SECTORS = {"GOV", "LEG", "JUD", "BUS", "ELI", "MED"}
 DIVIDED = (("PRK", "KOR"), ("SDN", "SSD"))
 # How far after a list of actors (in words) "they" may still stand for it.
 GROUP_REACH = 80
+PLACE_NOUNS = {"city", "town", "village", "district", "region", "province", "suburb", "outskirts", "port",
+               "capital", "neighbourhood", "neighborhood", "area", "county", "state"}
 SPEECH_NOUNS = {"statement", "communique", "communiqué", "declaration", "report", "release", "spokesperson"}
 
 
@@ -480,6 +482,14 @@ class ArticleActors:
         countries = {m.best.country for i, m in self.by_token.items()
                      if start <= i < end and m.best.country
                      and m.kind in STATE_KINDS}
+        if sector == "GOV":
+            # "Colombian rebels threatened to quit the talks in Havana unless the government ...": the
+            # government of the country the sentence names, not of the venue
+            named = {m.best.country for i, m in self.by_token.items()
+                     if start <= i < end and m.best.country and m.kind in STATE_KINDS
+                     and not (self.doc[i].dep_ == "pobj" and self.doc[i].head.lower_ in ("in", "at", "near"))}
+            if len(named) == 1:
+                return next(iter(named))
         place = self._sentence_place_country(start, end)
         if place is not None:
             return place  # "a drone strike in Kabul killed ten civilians"
@@ -505,7 +515,9 @@ class ArticleActors:
         countries = set()
         for i in range(start, end):
             tok = self.doc[i]
-            if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "at", "near") or self._in_dateline(tok.idx):
+            # "in Kabul", and "a district of Kharkiv", "the city of Kherson"
+            if tok.dep_ != "pobj" or self._in_dateline(tok.idx) or tok.head.lower_ not in ("in", "at", "near") and not (
+                    tok.head.lower_ == "of" and tok.head.head.lemma_ in PLACE_NOUNS):
                 continue
             m = self.by_token.get(i)
             if m is not None and m.best.country:

@@ -18,7 +18,7 @@ from ..actors.resolve import ArticleActors
 from ..models import ActorRef, Article, Event
 from . import budgets, codes as cameo, explain
 from .codes import coded_both_ways
-from .grammar import REPORTING_VERBS, lemma, reporter_subject, subjects
+from .grammar import REPORTING_VERBS, condition_subjects, lemma, reporter_subject, subjects
 from ..errors import UsageError
 from .lexicon import load_lexicon
 from ..resolve.attributes import event_attributes
@@ -371,6 +371,8 @@ class Coder:
         cl = cand.clause
         if cl.in_condition:
             return self._drop("inside an 'if' clause: a conditional act is not coded")
+        if cl.alleged:
+            return self._drop("alleged by an accusation: the accusation is the event (CODEBOOK)")
         anchor = cand.action[0]
         in_quote = any(qs <= anchor.idx < qe for qs, qe in quotes)
         speaker = None
@@ -442,6 +444,11 @@ class Coder:
         if cand.echo and speaker is None:
             speaker = sources[0]  # "a similar stance has been voiced by X": X is the one speaking
         targets = self._resolve_all(tgt_tokens, actors, speaker, in_quote, owner="all")
+        if not targets and (code.startswith("13") or kind == "threat"):
+            # "Moscow would use nuclear weapons if NATO troops were deployed": a threat is aimed at the
+            # one whose act would set it off
+            targets = [t for t in self._resolve_all(condition_subjects(anchor), actors, speaker, in_quote,
+                                                    owner="all") if t.country not in {x.country for x in sources}]
         if not targets and not cand.reciprocal:
             # "offered to mediate between Riyadh and Beirut", "a broker among the factions": the sides
             # the act is between are its targets, not the co-subjects ("Oman, Qatar and Kuwait").
@@ -554,7 +561,7 @@ class Coder:
                 # codes both ways where one actor is its subject (train.mutual_single_codes) is
                 # also the named target's act; "pledged to share radar data with Peru" is not
                 pairs += [(t, s) for s, t in pairs if t is not None and t.start is not None
-                          and t.country != s.country and (t, s) not in pairs]
+                          and parties_apart([s, t]) and (t, s) not in pairs]
         if not pairs:
             return self._drop("the source would act on itself")
         when = resolve_event_date(sent, cand.action, published.day)
@@ -563,6 +570,18 @@ class Coder:
                 where.country_code not in (s.country, t.country) for s, t in pairs if t is not None):
             code = "044"  # CAMEO: a meeting in a country neither side belongs to
             rule += f"; met in {where.full_name}, a third country: 044"
+        by_pair = {}  # a code per direction, where the two sides of one act differ
+        if (code[:2] == "04" and lemma(anchor) == "meet" and where is not None and where.country_code
+                and len(pairs) <= 2 and all(t is not None for _, t in pairs)):
+            # "X met his Vietnamese counterpart in Hanoi": X visits (042), Vietnam hosts (043)
+            for s, t in list(pairs):
+                if where.country_code in (s.country, t.country) and s.country != t.country:
+                    host, guest = (s, t) if where.country_code == s.country else (t, s)
+                    by_pair[(guest.code, host.code)], by_pair[(host.code, guest.code)] = "042", "043"
+                    if (t, s) not in pairs:
+                        pairs.append((t, s))
+            if by_pair:
+                rule += f"; met in {where.full_name}: the host's country, 043 for the host, 042 for the guest"
         attrs = dict(cand.attrs)
         attrs.update(event_attributes(sent, cand.action, tgt_tokens))
         if when.effective_date:
@@ -580,11 +599,12 @@ class Coder:
         context = (when, where, attrs, published, signals, actors.countries)
         out = []
         for s, t in pairs:
-            pair_code, pair_rule = code, rule
+            pair_code, pair_rule = by_pair.get((s.code, t.code if t else None), code), rule
             if modality == "asserted":
-                pair_code = cameo.by_actors(code, s.sector, t.sector if t else None, t.text if t else None)
-                if pair_code != code:
-                    pair_rule += f"; by {s.sector} against {t.sector if t else 'no one'}: {code} is {pair_code}"
+                acted = cameo.by_actors(pair_code, s.sector, t.sector if t else None, t.text if t else None)
+                if acted != pair_code:
+                    pair_rule += f"; by {s.sector} against {t.sector if t else 'no one'}: {pair_code} is {acted}"
+                    pair_code = acted
             out.append(self._event(pair_code, pair_rule, cand, s, t, speaker, negated, modality, sent, si,
                                    article, content, context))
         return out

@@ -46,6 +46,12 @@ OWNING_VERBS = {"express", "announce", "voice", "reaffirm", "reiterate", "signal
                 "launch", "table", "step", "reveal", "convey", "extend", "deliver"}
 
 
+# "accused X of ...", "suspected of ...": what follows is alleged, not reported as done.
+ALLEGING_WORDS = {"accuse", "accused", "accusing", "blame", "blamed", "blaming", "charge", "charged",
+                  "charging", "suspect", "suspected", "convict", "convicted", "allege", "alleged", "guilty",
+                  "accusation", "accusations", "charges", "allegations", "suspicion"}
+
+
 @dataclass(slots=True)
 class Clause:
     """How an event word's clause stands: negated? intended? reported by whom? embedded where?"""
@@ -57,6 +63,7 @@ class Clause:
     reporter: object = None  # the nearest reporting verb above it, if any
     outer_reporters: tuple = ()  # reporting verbs further up ("Russia indicated ..., the ministry said")
     in_condition: bool = False  # inside an "if ..." clause: not asserted by anyone
+    alleged: bool = False  # "accused Paris of arming Armenia": the arming is only alleged (CODEBOOK)
 
 
 def children(tok, *deps):
@@ -226,11 +233,15 @@ def clause_of(tok) -> Clause:
         cl.modality = "hypothetical"
     cur = own
     steps = 0
+    topic = False  # the act hangs on a preposition above it: it is what is talked about, not refused
     while cur.head != cur and steps < 12:
         steps += 1
         dep = cur.dep_
         head = cur.head
         hf = forms(head)
+        topic = topic or dep == "pobj"
+        if dep == "pcomp" and head.lower_ == "of" and forms(head.head) & ALLEGING_WORDS:
+            cl.alleged = True
         if dep == "advcl" and is_condition(cur):
             cl.in_condition = True
         if dep in ("ccomp", "xcomp") and hf & CONSIDER_VERBS:
@@ -241,7 +252,7 @@ def clause_of(tok) -> Clause:
                 cl.governor, cl.governor_kind = head, "intent"
             elif hf & THREAT_VERBS and dep == "xcomp":
                 cl.governor, cl.governor_kind = head, "threat"
-            elif hf & REFUSAL_VERBS and dep == "xcomp":
+            elif hf & REFUSAL_VERBS and dep == "xcomp" and not topic:
                 cl.governor, cl.governor_kind = head, "refusal"
             elif hf & APPEAL_VERBS and dep in ("xcomp", "ccomp"):
                 cl.governor, cl.governor_kind = head, "appeal"
@@ -275,6 +286,13 @@ def clause_of(tok) -> Clause:
     if cl.modality in ("hypothetical", "intended") and has_condition(own):
         cl.modality = "conditional"
     return cl
+
+
+def condition_subjects(tok) -> list:
+    """The subjects of the "if"/"unless" clauses under a word: who would set off what it threatens."""
+    return [x for c in tok.subtree if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+            for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for x in (s, *s.conjuncts)]
 
 
 def has_condition(verb) -> bool:

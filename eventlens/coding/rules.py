@@ -351,17 +351,24 @@ def construction_candidates(lex: Lexicon, sent, words: tuple[list, list] | None 
             if cond:
                 out.append(Candidate("100", "construction: make X a condition", [tok, cond[0]],
                                      subjects(tok), [], clause_of(tok), confidence=0.75))
-        # "received a phone call from the Egyptian president": the caller acts, on the one called
+        # "received a phone call (a visit) from the Egyptian president": the caller (visitor) acts, on
+        # the one called (visited)
         if lem in ("receive", "get", "take") and tok.pos_ == "VERB":
-            calls = [o for o in _object_tokens(tok) if lemma(o) == "call"]
+            calls = [o for o in _object_tokens(tok) if lemma(o) in ("call", "visit")]
             callers = [p for o in calls[:1] for prep in (*children(o, "prep"), *children(tok, "prep"))
                        if prep.lower_ == "from" for p in children(prep, "pobj")]
             if callers:
                 # "received condolence calls from": the condolences are the act
-                code = "018" if any(lemma(c) == "condolence" for c in calls[0].children) else "041"
-                out.append(Candidate(code, f"construction: a call received from the caller ('{tok.text}')",
-                                     [tok, calls[0]], expand_conj(callers[0]), subjects(tok), clause_of(tok),
-                                     confidence=0.8))
+                if lemma(calls[0]) == "visit":  # the visit is the visitor's; the one visited hosts
+                    out.append(Candidate("042", f"construction: a visit received ('{tok.text}')", [calls[0]],
+                                         expand_conj(callers[0]), subjects(tok), clause_of(tok), confidence=0.8))
+                    out.append(Candidate("043", f"construction: a visit received ('{tok.text}')", [tok],
+                                         subjects(tok), expand_conj(callers[0]), clause_of(tok), confidence=0.8))
+                else:
+                    code = "018" if any(lemma(c) == "condolence" for c in calls[0].children) else "041"
+                    out.append(Candidate(code, f"construction: a call received ('{tok.text}')",
+                                         [tok, calls[0]], expand_conj(callers[0]), subjects(tok), clause_of(tok),
+                                         confidence=0.8))
         # "X voiced a similar stance": the previous event again, with X as its source
         if lem in ECHO_VERBS and tok.pos_ == "VERB":
             objs = _object_tokens(tok)

@@ -70,6 +70,11 @@ def _clause_of(tok):
     return cur
 
 
+# Roots whose implied target the corpus never (or once in 200) makes the source's own people: a
+# condemnation, a protest lodged, a demand, a visit or a sanction is aimed at someone else.
+NOT_ON_OWN_PEOPLE = {"04", "06", "07", "10", "11", "14", "16"}
+
+
 def candidates(*, anchor, sent, sources: list[ActorRef], rule_targets: list[ActorRef], code: str,
                actors, si: int, speaker: ActorRef | None, in_quote: bool, lemma: str) -> list[TargetCandidate]:
     """Every plausible target of an event, with its features, rule choices first."""
@@ -111,7 +116,7 @@ def candidates(*, anchor, sent, sources: list[ActorRef], rule_targets: list[Acto
         # named bare is its government at this level, and would act on itself ("Japan banned exports").
         if src_sector not in ("-", "GOV"):
             add("implied_own_gov", gov)
-        if source.sector:
+        if source.sector and root not in NOT_ON_OWN_PEOPLE:
             # A state body acting at home acts on its people (a curfew, a ban, a crackdown): the corpus
             # codes such implied targets XXXCVL four times as often as the bare country.
             add("implied_own_people", ActorRef(code=source.country + "CVL", name=f"people of {source.country}",
