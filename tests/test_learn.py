@@ -125,6 +125,15 @@ def test_blind_set_is_valid_and_apart_from_the_corpus():
     assert not corpus_texts & {r["text"] for r in blind}
 
 
+def test_the_second_dev_set_is_valid_and_apart_from_the_corpus_and_the_blind_set():
+    dev2 = read_records(ROOT / "eval" / "dev2" / "dev2.jsonl")
+    codes, countries = cameo_codes(), _countries()
+    assert len(dev2) >= 450 and not [p for r in dev2 for p in validate_record(r, codes, countries)]
+    texts = {r["text"] for r in dev2}
+    assert not texts & {r["text"] for p in train.corpus_files() for r in read_records(p)}
+    assert not texts & {r["text"] for r in read_records(ROOT / "eval" / "blind" / "blind.jsonl")}
+
+
 def _seven_grams(text: str) -> set[tuple[str, ...]]:
     words = re.findall(r"\w+", text.lower())
     return {tuple(words[i:i + 7]) for i in range(len(words) - 6)}
@@ -135,7 +144,7 @@ def test_no_corpus_record_paraphrases_an_evaluation_record():
     # record of the blind or the old gold sets (two such texts are the same sentence lightly edited).
     owner: dict[tuple, str] = {}
     for path in (ROOT / "eval" / "blind" / "blind.jsonl", ROOT / "eval" / "gold" / "test.jsonl",
-                 ROOT / "eval" / "gold" / "dev.jsonl"):
+                 ROOT / "eval" / "gold" / "dev.jsonl", ROOT / "eval" / "dev2" / "dev2.jsonl"):
         for r in read_records(path):
             for g in _seven_grams(r["text"]):
                 owner.setdefault(g, r["id"])

@@ -477,7 +477,7 @@ def test_they_after_a_list_of_countries_is_each_of_them(code):
             "The two leaders also agreed to reopen the oil pipeline.")
     later = [e for e in code(text, date="2012-09-27") if e.sentence_index == 1]
     assert {(e.source.country, e.target.country if e.target else None) for e in later} == {("SDN", "SSD"), ("SSD", "SDN")}
-    assert all("one of the list named before" in e.source.via for e in later)
+    assert all("one of the two sides named before" in e.source.via for e in later)
 
 
 def test_the_north_in_a_story_about_korea_is_north_korea(code):
@@ -531,3 +531,41 @@ def test_the_government_of_the_country_a_sentence_names_not_of_the_venue(code):
 def test_a_name_written_with_a_hyphen_is_found_without_it(code):
     events = code("Al Shabab militants ambushed an African Union convoy near Baidoa on Monday.", date="2023-06-01")
     assert one(events, src="SOMREB", root="19")
+
+
+def test_a_meeting_in_one_sides_capital_is_the_guests_visit_and_the_hosts_welcome(code):
+    events = code("Kenya's foreign minister met his Ethiopian counterpart in Addis Ababa on Tuesday.", date="2023-06-01")
+    pairs = {(e.code, e.source.code, e.target.code) for e in events}
+    assert {("042", "KENGOV", "ETHGOV"), ("043", "ETHGOV", "KENGOV")} <= pairs
+
+
+def test_one_actors_mutual_act_is_coded_back_between_a_state_and_its_rebels(code):
+    events = code("Malian troops clashed with separatist rebels near Kidal on Friday.", date="2023-06-01")
+    pairs = {(e.source.code, e.target.code) for e in events if e.root_code == "19"}
+    assert {("MLIMIL", "MLISEP"), ("MLISEP", "MLIMIL")} <= pairs
+
+
+def test_the_two_leaders_are_the_two_sides_of_the_call_before(code):
+    events = code("Chile's president received a phone call from his Argentine counterpart on Monday. The two leaders "
+                  "agreed to reopen a border crossing in the Andes.", date="2023-06-01")
+    later = [e for e in events if e.sentence_index == 1]
+    assert {e.source.country for e in later} == {"CHL", "ARG"}
+    assert all(e.target is not None and e.target.country != e.source.country for e in later)
+
+
+def test_the_pope_acts_for_the_holy_see(code):
+    events = code("The Pope urged Venezuela's government to release political prisoners.", date="2023-06-01")
+    assert one(events, src="VATGOV", root="02", tgt="VENGOV")
+
+
+def test_unnamed_gunmen_killing_a_judge_is_an_event_though_a_mass_shooting_is_not(code):
+    events = code("Unidentified gunmen shot dead a provincial judge outside a court in Kandahar on Monday.",
+                  date="2023-06-01")
+    assert one(events, src="AFGUAF", tgt="AFGJUD")
+    assert not code("A gunman killed six shoppers at a supermarket in Ohio on Saturday.", date="2023-06-01")
+
+
+def test_a_reaction_drawn_from_someone_is_their_act_on_the_one_who_drew_it(code):
+    events = code("Israel's prime minister visited the Temple Mount compound, drawing condemnation from Jordan.",
+                  date="2023-06-01")
+    assert one(events, src="JOR", root="11", tgt="ISRGOV")

@@ -113,6 +113,9 @@ class ArticleActors:
         # The last list of actors of different countries named as one subject, and the index of its
         # first word: "they", "both" or "the two" after it stand for the list.
         self.last_group: tuple[int, list[ActorRef]] | None = None
+        # The two sides of the last event between actors of two countries: "the two leaders" after
+        # "X received a call from his Iranian counterpart" are X and the caller.
+        self.last_pair: tuple[int, list[ActorRef]] | None = None
 
     def _in_dateline(self, offset: int) -> bool:
         return self.dateline is not None and self.dateline[0] <= offset < self.dateline[1]
@@ -151,6 +154,8 @@ class ArticleActors:
             return None
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS:
             return self._pronoun(head, speaker, in_quote)
+        if head.pos_ == "NOUN" and self.group_for(head):
+            return None  # "the two leaders": both sides named before (ArticleActors.group_for), not one
         if head.lemma_.lower() in ("country", "nation", "government", "side", "state") and any(
                 c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in head.children):
             return self._pronoun(next(c for c in head.children if c.dep_ == "poss"), speaker, in_quote)
@@ -403,15 +408,18 @@ class ArticleActors:
 
     def group_for(self, head) -> list[ActorRef]:
         """"They", "both", "the two (leaders)" within a few sentences of a list: the list's actors."""
-        if self.last_group is None or not 0 < head.i - self.last_group[0] <= GROUP_REACH:
-            return []
         low = head.lower_
         two = any(c.lower_ in ("two", "both") for c in head.children if c.dep_ in ("nummod", "det", "predet"))
+        group = self.last_group
+        if two and self.last_pair is not None and (group is None or self.last_pair[0] > group[0]):
+            group = self.last_pair  # "the two leaders": the latest two sides, listed or not
+        if group is None or not 0 < head.i - group[0] <= GROUP_REACH:
+            return []
         if low not in ("they", "both") and not (two and head.pos_ == "NOUN"):
             return []
         at = _span_of(head)
-        return [replace(ref, **at, via=f"coreference: {ref.name}, one of the list named before")
-                for ref in self.last_group[1]]
+        return [replace(ref, **at, via=f"coreference: {ref.name}, one of the two sides named before")
+                for ref in group[1]]
 
     def _role_noun(self, head, speaker: ActorRef | None) -> ActorRef | None:
         """"the politician", "the ministry", "the statement": the last compatible actor."""

@@ -282,6 +282,10 @@ def _light_noun(lex: Lexicon, verb):
     return None
 
 
+REACTION_NOUNS = {"criticism", "condemnation", "rebuke", "protest", "outrage", "censure", "complaint",
+                  "objection", "reprimand", "warning"}
+
+
 def _noun_sources(noun) -> list:
     """Who acts in a nominal event: "Russia's invasion", "Japanese sanctions", "talks by X"."""
     for c in noun.children:
@@ -290,6 +294,12 @@ def _noun_sources(noun) -> list:
     for prep in children(noun, "prep", "agent"):
         if prep.lower_ == "by":
             return [x for p in children(prep, "pobj") for x in expand_conj(p)]
+    # "The ruling drew sharp criticism from Pretoria": a reaction comes from whoever reacts
+    if lemma(noun) in REACTION_NOUNS:
+        for holder in (noun, noun.head) if noun.dep_ == "dobj" else (noun,):
+            for prep in children(holder, "prep"):
+                if prep.lower_ == "from":
+                    return [x for p in children(prep, "pobj") for x in expand_conj(p)]
     # "anti-Russian sanctions" name their target, not their source.
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.pos_ in ("PROPN", "ADJ")
             and c.ent_type_ in ("NORP", "GPE", "ORG") and not _is_anti(c)]
@@ -324,6 +334,8 @@ def noun_candidate(lex: Lexicon, noun) -> Candidate | None:
     if not srcs:
         return None
     tgts = [t for t in find_targets(entry, noun, obj, noun=True) if t != obj]
+    if not tgts and lemma(noun) in REACTION_NOUNS and noun.dep_ == "dobj" and noun.head.dep_ == "advcl":
+        tgts = subjects(noun.head.head)  # "Russia recognised ..., drawing condemnation from the West"
     return Candidate(entry.code, f"lexicon {entry.origin}: {entry.form} (nominal)", [noun] + ([obj] if obj is not None else []),
                      srcs, tgts, clause_of(noun), entry=entry, confidence=0.7)
 
