@@ -1,19 +1,20 @@
 """The dev loop of the learned coder: train on nine tenths of the corpus, score the tenth left out.
 
     python bench/heldout.py train NAME [EXTRA.jsonl ...]   # -> $HELDOUT_DIR/NAME/ (default /tmp/heldout)
-    python bench/heldout.py eval NAME                      # F1 on the tenth and on eval/gold/dev.jsonl
+    python bench/heldout.py eval NAME                      # F1 on the tenth, eval/gold/dev.jsonl and eval/dev2
     python bench/heldout.py misses NAME                    # why the tenth's missed events were missed
     python bench/heldout.py kinds NAME                     # the kinds of error in NAME/heldout.errs.jsonl
 
 The tenth is the corpus's records with sha1(id) % 10 == 1, the fold `make train` leaves out of its
 calibration; extra files passed to `train` (a slice not yet in corpus/train) lose their tenth too, and
 `eval` scores only the tenth of corpus/train, so two models trained with and without a new slice are
-compared on the same records. Every choice of docs/learned-coder.md was made on these two figures;
+compared on the same records. Every choice of docs/learned-coder.md was made on these figures (from
+session 13 also on eval/dev2/dev2.jsonl, the second development set, written like the blind set);
 the blind set is never read here.
 
 F1 counts an event right at root code with the right source and target countries (the calibration's
 measure, eventlens.learn.train.right_events). `eval` also prints how many records without an event got
-one, and writes every record's gold and coded events to NAME/{heldout,dev}.errs.jsonl. The thresholds
+one, and writes every record's gold and coded events to NAME/{heldout,dev,dev2}.errs.jsonl. The thresholds
 can be tried without retraining: DETECTOR_THRESHOLD=0.4 GATE_THRESHOLD=0.3 RECODE_THRESHOLD=0.7
 REFINE_THRESHOLD=0.4 python bench/heldout.py eval NAME.
 """
@@ -92,7 +93,9 @@ def evaluate(name: str) -> None:
 
     coder = coder_for(name)
     tenth = [r for r in corpus_records([]) if T._fold(r["id"], 10) == FOLD]
-    for set_name, records in (("heldout", tenth), ("dev", dev_records())):
+    dev2 = REPO / "eval" / "dev2" / "dev2.jsonl"
+    sets = [("heldout", tenth), ("dev", dev_records())] + ([("dev2", read_records(dev2))] if dev2.exists() else [])
+    for set_name, records in sets:
         gold = {r["id"]: r for r in records}
         articles = [Article(id=r["id"], text=r["text"], date=parse_date(r.get("date"))) for r in records]
         coded = annotated = right = false_on_empty = empty = failed = 0
