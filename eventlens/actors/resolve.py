@@ -524,8 +524,9 @@ class ArticleActors:
         for i in range(start, end):
             tok = self.doc[i]
             # "in Kabul", and "a district of Kharkiv", "the city of Kherson"
-            if tok.dep_ != "pobj" or self._in_dateline(tok.idx) or tok.head.lower_ not in ("in", "at", "near") and not (
-                    tok.head.lower_ == "of" and tok.head.head.lemma_ in PLACE_NOUNS):
+            at_place = tok.head.lower_ in ("in", "at", "near") or (
+                tok.head.lower_ == "of" and tok.head.head.lemma_ in PLACE_NOUNS)
+            if tok.dep_ != "pobj" or not at_place or self._in_dateline(tok.idx):
                 continue
             m = self.by_token.get(i)
             if m is not None and m.best.country:
