@@ -487,15 +487,14 @@ class ArticleActors:
         if prev is not None and prev.country:
             return prev.country
         start, end = self.sent_bounds[head.i]
-        countries = {m.best.country for i, m in self.by_token.items()
-                     if start <= i < end and m.best.country
-                     and m.kind in STATE_KINDS}
+        states = [(self.doc[i], m.best.country) for i, m in self.by_token.items()
+                  if start <= i < end and m.best.country and m.kind in STATE_KINDS]
+        countries = {country for _, country in states}
         if sector == "GOV":
             # "Colombian rebels threatened to quit the talks in Havana unless the government ...": the
             # government of the country the sentence names, not of the venue
-            named = {m.best.country for i, m in self.by_token.items()
-                     if start <= i < end and m.best.country and m.kind in STATE_KINDS
-                     and not (self.doc[i].dep_ == "pobj" and self.doc[i].head.lower_ in ("in", "at", "near"))}
+            named = {country for tok, country in states
+                     if not (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near"))}
             if len(named) == 1:
                 return next(iter(named))
         place = self._sentence_place_country(start, end)
