@@ -134,6 +134,18 @@ def test_the_second_dev_set_is_valid_and_apart_from_the_corpus_and_the_blind_set
     assert not texts & {r["text"] for r in read_records(ROOT / "eval" / "blind" / "blind.jsonl")}
 
 
+def test_the_third_dev_set_is_valid_and_apart_from_every_other_set():
+    dev3 = read_records(ROOT / "eval" / "dev3" / "dev3.jsonl")
+    codes, countries = cameo_codes(), _countries()
+    assert len(dev3) >= 450 and not [p for r in dev3 for p in validate_record(r, codes, countries)]
+    # harder than dev2 where the blind set is hardest: over a third of its records hold no event
+    assert sum(not r["events"] for r in dev3) / len(dev3) > 0.33
+    texts = {r["text"] for r in dev3}
+    assert not texts & {r["text"] for p in train.corpus_files() for r in read_records(p)}
+    for other in ("blind/blind.jsonl", "dev2/dev2.jsonl"):
+        assert not texts & {r["text"] for r in read_records(ROOT / "eval" / other)}
+
+
 def _seven_grams(text: str) -> set[tuple[str, ...]]:
     words = re.findall(r"\w+", text.lower())
     return {tuple(words[i:i + 7]) for i in range(len(words) - 6)}
@@ -144,7 +156,8 @@ def test_no_corpus_record_paraphrases_an_evaluation_record():
     # record of the blind or the old gold sets (two such texts are the same sentence lightly edited).
     owner: dict[tuple, str] = {}
     for path in (ROOT / "eval" / "blind" / "blind.jsonl", ROOT / "eval" / "gold" / "test.jsonl",
-                 ROOT / "eval" / "gold" / "dev.jsonl", ROOT / "eval" / "dev2" / "dev2.jsonl"):
+                 ROOT / "eval" / "gold" / "dev.jsonl", ROOT / "eval" / "dev2" / "dev2.jsonl",
+                 ROOT / "eval" / "dev3" / "dev3.jsonl"):
         for r in read_records(path):
             for g in _seven_grams(r["text"]):
                 owner.setdefault(g, r["id"])

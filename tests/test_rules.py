@@ -570,3 +570,89 @@ def test_a_reaction_drawn_from_someone_is_their_act_on_the_one_who_drew_it(code)
     events = code("Israel's prime minister visited the Temple Mount compound, drawing condemnation from Jordan.",
                   date="2023-06-01")
     assert one(events, src="JOR", root="11", tgt="ISRGOV")
+
+
+def test_the_ministry_named_again_is_the_summoning_states_not_the_summoned_envoys(code):
+    events = code("Latvia summoned the Belarusian charge d'affaires on Tuesday after a helicopter had crossed the "
+                  "border. The foreign ministry called the flight a gross provocation.", date="2023-06-01")
+    assert one(events, root="11", src="LVAGOV", tgt_country="BLR")
+    assert not [e for e in events if e.source.country == "BLR" and e.root_code == "11"]
+
+
+def test_a_government_condemning_an_attack_no_one_claimed_is_not_aimed_at_its_own_state(code):
+    events = code("Estonia's prime minister condemned an arson attack on a warehouse in Tallinn on Sunday.",
+                  date="2023-06-01")
+    assert not [e for e in events if e.target is not None and e.target.code == "EST"]
+
+
+def test_a_verdict_on_an_act_is_criticism_of_whoever_acted(code):
+    events = code("Armenia moved tanks to its border with Azerbaijan on Monday. Baku said the deployment was a "
+                  "dangerous provocation.", date="2023-06-01")
+    assert one(events, root="11", src="AZE", tgt_country="ARM")
+    named = code("Peru expelled two Bolivian diplomats, and La Paz called the expulsion an unfriendly act.",
+                 date="2023-06-01")
+    assert one(named, root="11", src="BOL", tgt_country="PER")
+    # a state of affairs judged is no one's act
+    assert not [e for e in code("Nepal's minister said the situation in the valley was dangerous.",
+                                date="2023-06-01") if e.root_code == "11"]
+
+
+def test_a_participle_verdict_is_the_speakers_though_the_parser_hangs_it_on_the_reported_act(code):
+    events = code("Canada's defence minister said a Chinese warship had sailed within metres of a Canadian frigate, "
+                  "calling it an unsafe act.", date="2023-06-01")
+    assert one(events, root="11", src="CANGOV", tgt_country="CHN")
+
+
+def test_members_of_a_group_are_the_group_and_a_suicide_bomber_is_no_aircraft(code):
+    events = code("Members of a rebel militia ambushed an army patrol near Beni on Sunday.", date="2023-06-01")
+    assert one(events, root="19", src="CODREB", tgt="CODMIL")
+    bomber = code("A suicide bomber blew himself up at a checkpoint in Kandahar, killing four police officers.",
+                  date="2023-06-01")
+    assert one(bomber, root="18", src_country="AFG", tgt_country="AFG")
+
+
+def test_masked_men_who_beat_an_opposition_politician_are_unnamed_attackers(code):
+    events = code("Masked men beat an opposition politician outside his home in Minsk on Friday.", date="2023-06-01")
+    assert one(events, src="BLRUAF", root="18", tgt="BLROPP")
+
+
+def test_the_toll_of_an_attack_is_not_a_second_event_but_names_its_victims(code):
+    events = code("Russian forces shelled a residential district of Kherson overnight, killing five civilians.",
+                  date="2023-06-01")
+    violent = [e for e in events if e.root_code in ("18", "19", "20")]
+    assert len(violent) == 1 and violent[0].target.code == "UKRCVL"
+
+
+def test_denied_talks_are_no_event_but_a_denied_wrong_is_a_denial(code):
+    assert not code("Kenya's foreign ministry denied that it had held secret talks with Somali militants.",
+                    date="2023-06-01")
+    events = code("Turkey blamed Syria for the bombing. Damascus denied that its agents had planted the bomb.",
+                  date="2023-06-01")
+    assert one(events, code="016", src="SYR", tgt_country="TUR")
+
+
+def test_a_purpose_that_restates_the_meeting_is_not_coded_again(code):
+    events = code("Senegal's president met his Malian counterpart in Dakar on Friday to discuss border security.",
+                  date="2023-06-01")
+    # the host's welcome and the guest's visit; "to discuss" adds no third and fourth event
+    assert {(e.code, e.source.code) for e in events} == {("043", "SENGOV"), ("042", "MLIGOV")}
+
+
+def test_a_protest_purpose_names_the_protests_target(code):
+    events = code("Hundreds of Greeks rallied outside the Turkish embassy in Athens to protest against the EU.",
+                  date="2023-06-01")
+    assert one(events, root="14", src="GRCCVL", tgt="IGOEUREEC")
+    assert not [e for e in events if e.target is not None and e.target.country == "TUR"]  # where, not against whom
+
+
+def test_a_subject_pronoun_goes_on_with_the_subject_before_not_its_object(code):
+    events = code("Ghana's president telephoned his Nigerian counterpart on Monday. He urged Abuja to reopen "
+                  "the border.", date="2023-06-01")
+    assert one(events, root="02", src="GHAGOV", tgt_country="NGA")
+
+
+def test_yet_to_do_something_is_not_done_and_a_score_is_sport(code):
+    assert not code("Chile's president has yet to speak with his Peruvian counterpart since the vote.",
+                    date="2023-06-01")
+    assert not code("Morocco's Atlas Lions beat Algeria 3-1 in Rabat, a result the minister hailed as historic.",
+                    date="2023-06-01")

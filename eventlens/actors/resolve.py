@@ -42,6 +42,14 @@ GROUP_REACH = 80
 PLACE_NOUNS = {"city", "town", "village", "district", "region", "province", "suburb", "outskirts", "port",
                "capital", "neighbourhood", "neighborhood", "area", "county", "state"}
 SPEECH_NOUNS = {"statement", "communique", "communiqué", "declaration", "report", "release", "spokesperson"}
+# Words for the people of a body: "members of a cartel" are the cartel.
+MEMBER_NOUNS = {"member", "fighter", "militant", "supporter", "loyalist", "operative", "cell", "unit", "faction",
+                "wing", "element", "gunman", "gunmen"}
+# Government bodies that wire copy names again by the bare noun ("The ministry said ..."): they are the
+# body of that name named before, else the government of the state the story's last clause is about,
+# not whichever official was named last (often the envoy that state summoned).
+INSTITUTION_NOUNS = {"ministry", "government", "presidency", "cabinet", "administration", "spokesman",
+                     "spokeswoman", "spokesperson"}
 
 
 @dataclass(slots=True)
@@ -106,9 +114,12 @@ class ArticleActors:
         self.actor_countries = [c for c, _ in actor_countries.most_common()]
         self.people: dict[str, _Person] = {}  # surname (lower) -> person named earlier
         self.last_person: ActorRef | None = None
+        self.last_subject_person: tuple[int, ActorRef] | None = None  # (its sentence's start, the person)
         self.last_by_sector: dict[str, ActorRef] = {}
         self.last_by_country: dict[str, ActorRef] = {}  # the latest named body of each country
         self.last_actor: ActorRef | None = None
+        self.last_institution: dict[str, ActorRef] = {}  # "ministry" -> the last ministry named
+        self.last_subject_state: str | None = None  # the country of the last state or government subject
         self.last_speaker: ActorRef | None = None
         # The last list of actors of different countries named as one subject, and the index of its
         # first word: "they", "both" or "the two" after it stand for the list.
@@ -161,7 +172,8 @@ class ArticleActors:
             return self._pronoun(next(c for c in head.children if c.dep_ == "poss"), speaker, in_quote)
         if (low in ROLE_NOUNS and head.pos_ == "NOUN" and head.tag_ == "NN"
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-                and not any(c.dep_ in ("amod", "compound", "poss") for c in head.children)):
+                and not any(c.dep_ in ("amod", "compound", "poss") or c.dep_ == "prep" and c.lower_ == "of"
+                            and any(self.by_token.get(p.i) for p in c.children) for c in head.children)):
             # "the politician said", "the ministry added": someone named before, not a new actor
             ref = self._role_noun(head, speaker)
             if ref is not None:
@@ -201,6 +213,16 @@ class ArticleActors:
                 if remember:
                     self.note(ref, person=True)
                 return ref
+        if head_mention is None and head.lemma_.lower() in MEMBER_NOUNS:
+            # "members of a drug cartel", "fighters of the group": the body they belong to
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                    for pobj in prep.children:
+                        ref = self.resolve(pobj, remember=remember) if pobj.dep_ == "pobj" else None
+                        if ref is not None:
+                            return replace(ref, text=self.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)], start=tokens[0].idx,
+                                           end=tokens[-1].idx + len(tokens[-1].text),
+                                           via=ref.via + f"; '{head.text} of' it")
         if head_mention is None and not person_ent and not org_ent and not named:
             surname = self.people.get(low)
             if surname is None:
@@ -281,7 +303,7 @@ class ArticleActors:
                     via += " (a people: civilians)"
             elif head_mention is not None and head_mention.kind in ("sector", "agent"):
                 via = head_mention.best.origin
-            if country is None and head.lemma_.lower() in PLATFORM_WORDS:
+            if country is None and head.lemma_.lower() in PLATFORM_WORDS and sector in (None, "MIL"):
                 # "New Delhi delivered four helicopters": a weapon no country owns in the text is a thing
                 # given, sold or seen, not an actor ("Indian jets", "Russia's missiles" are).
                 return None
@@ -299,6 +321,12 @@ class ArticleActors:
         if remember:
             titled = head.tag_ == "NN" and head.lower_ in PERSON_TITLES and head_mention is not None
             self.note(ref, person=person_entry is not None or person_ent or titled, tokens=tokens)
+            if ref.country and ref.sector == "GOV" and head.lemma_.lower() in INSTITUTION_NOUNS:
+                self.last_institution[head.lemma_.lower()] = ref
+            if ref.country and ref.sector in (None, "GOV") and head.dep_ in ("nsubj", "nsubjpass"):
+                self.last_subject_state = ref.country
+            if (person_entry is not None or person_ent or titled) and ref.country and head.dep_ == "nsubj":
+                self.last_subject_person = (self.sent_bounds[head.i][0], ref)
         return ref
 
     def _owner(self, head, mentions, speaker, in_quote, possessor: bool = True) -> ActorRef | None:
@@ -375,6 +403,12 @@ class ArticleActors:
     def _pronoun(self, head, speaker: ActorRef | None, in_quote: bool) -> ActorRef | None:
         low = head.lower_
         at = _span_of(head)
+        if low in PERSON_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass") and self.last_subject_person is not None \
+                and self.last_subject_person[0] < self.sent_bounds[head.i][0]:
+            # "Brazil's president telephoned his French counterpart ... He urged Paris": a subject
+            # pronoun opening a new sentence goes on with the last sentence's subject, not its object
+            ref = self.last_subject_person[1]
+            return replace(ref, **at, via=f"coreference: {ref.name} (the subject before)")
         if low in PERSON_PRONOUNS and self.last_person is not None:
             return replace(self.last_person, **at, via=f"coreference: {self.last_person.name}")
         if low in FIRST_PERSON and in_quote and speaker is not None and speaker.country:
@@ -429,12 +463,29 @@ class ArticleActors:
             return replace(self.last_speaker, **at, via=f"the statement of {self.last_speaker.name}")
         m = self.by_token.get(head.i)
         sector = m.best.sector if m is not None else None
+        country = self._institution_country(head) if sector == "GOV" else None
+        if country is not None:
+            return ActorRef(code=_code(country, "GOV"), name=head.text, country=country, sector="GOV", **at,
+                            via=f"coreference: the {low} of {country} named before")
         if sector and sector in self.last_by_sector:
             ref = self.last_by_sector[sector]
             return replace(ref, **at, via=f"coreference: {ref.name}")
         if low in ("politician", "official", "leader", "diplomat") and self.last_person is not None:
             return replace(self.last_person, **at, via=f"coreference: {self.last_person.name}")
         return None
+
+    def _institution_country(self, head) -> str | None:
+        """"The (foreign) ministry said": the country of the ministry named before, else of the state
+        that was last a clause's subject ("Japan summoned the Chinese ambassador. The ministry said ...")."""
+        lemma = head.lemma_.lower()
+        if lemma not in INSTITUTION_NOUNS:
+            return None
+        before = self.last_institution.get(lemma)
+        if before is not None:
+            return before.country
+        if self.sent_bounds[head.i][0] == 0:
+            return None  # nothing said before this sentence
+        return self.last_subject_state
 
     def _shared_sector(self, tok) -> str | None:
         """The sector of the noun that a chain of joined modifiers describes ("Ethiopian and Eritrean
@@ -483,6 +534,9 @@ class ArticleActors:
             country = self._named_country(other, ("amod", "compound", "poss", "nmod"), STATE_KINDS)
             if country is not None:
                 return country
+        institution = self._institution_country(head) if sector == "GOV" else None
+        if institution is not None:
+            return institution
         prev = self.last_by_sector.get(sector)
         if prev is not None and prev.country:
             return prev.country

@@ -26,7 +26,8 @@ from ..resolve.dates import effective_date_in, infer_publication_date, resolve_e
 from ..resolve.places import action_geo, clause_places, gazetteer
 from .petrarch_actors import PatternCandidate, realize as realize_pattern
 from .petrarch_verbs import load_discards, load_verb_dictionary
-from .rules import Candidate, construction_candidates, verb_candidates
+from .rules import (Candidate, construction_candidates, drop_consequences, drop_denied, drop_purposes,
+                    verb_candidates)
 
 VERB_IDS = {POS_IDS["VERB"], POS_IDS["AUX"]}
 NOUN_ID = POS_IDS["NOUN"]
@@ -37,13 +38,18 @@ NEGATED_IS_REJECTION = {"accept", "agree", "approve", "endorse", "recognize", "r
 # Sport pages read like war reports: "Spain beat England", "France crushed Italy".
 SPORT_WORDS = {"cup", "match", "tournament", "championship", "league", "goal", "goals", "scored", "final",
                "olympics", "olympic", "semifinal", "quarterfinal", "innings", "wicket", "medal", "striker",
-               "coach", "season", "stadium", "fifa", "uefa", "grand", "prix", "playoff", "playoffs", "title"}
-SPORT_ROOTS = {"17", "18", "19", "20", "11", "15"}
+               "coach", "season", "stadium", "sports", "squad", "penalties", "hat-trick", "fifa", "uefa", "grand", "prix", "playoff", "playoffs", "title"}
+SPORT_ROOTS = {"17", "18", "19", "20", "11", "15", "05"}  # 05: praise for a result
+
+
+SCORE = re.compile(r"^\d{1,2}[-–]\d{1,2}$")  # "beat Cameroon 2-0"
 
 
 def is_sport(sent) -> bool:
     words = {t.lower_ for t in sent}
-    return len(words & SPORT_WORDS) >= 1 and bool(words & {"beat", "beats", "defeated", "crushed", "thrashed",
+    scored = any(SCORE.match(t.text) for t in sent) or any(
+        t.like_num and t.nbor(1).text in ("-", "–") and t.nbor(2).like_num for t in sent if t.i + 2 < len(t.doc))
+    return (len(words & SPORT_WORDS) >= 1 or scored) and bool(words & {"beat", "beats", "defeated", "crushed", "thrashed",
                                                            "routed", "won", "win", "wins", "lost", "scored",
                                                            "knocked", "eliminated", "edged", "stunned", "drew"})
 
@@ -231,6 +237,7 @@ class Coder:
                     cands += self.detector.propose(sent, taken, actor_tokens, rule_roots,
                                                    scored=entry["detector"] if entry else None)
                     cands = self._gate(cands, sent, actor_tokens, rule_roots, actor_kinds, entry, actors)
+            cands = drop_purposes(drop_denied(drop_consequences(cands)))
             if not cands:
                 self._remember_subjects(sent, actors)
             for cand in cands:
@@ -476,6 +483,11 @@ class Coder:
             targets = self._resolve_all(between, actors, speaker, in_quote, owner="all")
         if not targets and tgt_tokens and sources:
             targets = self._place_targets(tgt_tokens, sources[0], actors)
+            if cand.victims:
+                # "shelled a district of Kharkiv, killing three civilians": the people it killed, not the place
+                targets = self._resolve_all(cand.victims, actors, speaker, in_quote, owner="all") or targets
+        if not targets and cand.victims:
+            targets = self._resolve_all(cand.victims, actors, speaker, in_quote, owner="all")
         if extended is not None and targets:
             country = extended.target.country if extended.target else None
             targets = [t if t.country or not country else

@@ -225,6 +225,9 @@ def clause_of(tok) -> Clause:
         cl.negated = True
     if tok.pos_ in ("VERB",) and any(c.dep_ == "neg" for c in tok.children):
         cl.negated = True
+    if own.dep_ == "xcomp" and own.head.lemma_ in ("have", "be") and any(
+            c.dep_ == "advmod" and c.lower_ == "yet" for c in own.head.children):
+        cl.negated = True  # "has yet to speak with", "is yet to respond": not done
     if any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in own.children):
         cl.in_condition = True  # "will withdraw unless ...": the act is the content of a threat
     if aux & MODAL_INTENT:
