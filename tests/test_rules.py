@@ -656,3 +656,27 @@ def test_yet_to_do_something_is_not_done_and_a_score_is_sport(code):
                     date="2023-06-01")
     assert not code("Morocco's Atlas Lions beat Algeria 3-1 in Rabat, a result the minister hailed as historic.",
                     date="2023-06-01")
+
+
+def test_a_verdict_with_no_one_named_is_on_whoever_did_the_act_just_reported(code):
+    events = code("Al Shabaab militants bombed a market in Mogadishu on Sunday. A spokesman for Somalia's government "
+                  "called the attack a barbaric crime.", date="2023-06-01")
+    assert one(events, root="11", src="SOMGOV", tgt="SOMREB")
+    # the judge's own act before it is not what it judges
+    threat = code("Togo threatened to close its border with Ghana unless Accra stopped hosting exiled dissidents. "
+                  "Ghana's foreign ministry called the threat regrettable.", date="2023-06-01")
+    assert one(threat, root="11", src="GHAGOV", tgt_country="TGO")
+
+
+def test_crime_by_an_unnamed_man_on_no_political_target_and_a_standing_fact_are_no_events(code):
+    assert not code("A man stabbed a German tourist in central Porto on Friday and fled, police said.",
+                    date="2023-06-01")
+    assert not code("Bahrain hosts the headquarters of the US Fifth Fleet.", date="2023-06-01")
+    assert code("Bahrain hosted the Qatari foreign minister on Monday.", date="2023-06-01")
+
+
+def test_a_rejection_with_no_proposer_anywhere_is_no_event(code):
+    assert not code("Eritrea's government rejected the proposal on Sunday.", date="2023-06-01")
+    events = code("Kenya proposed a ceasefire monitoring team on Saturday. Eritrea's government rejected the proposal "
+                  "on Sunday.", date="2023-06-01")
+    assert one(events, root="12", src_country="ERI", tgt_country="KEN")

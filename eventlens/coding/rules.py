@@ -30,15 +30,18 @@ EXTENDING_VERBS = {"target", "sanction", "name", "list", "include", "affect", "h
                    "designate", "arrest", "detain", "kill", "wound", "expel", "charge"}
 GENERIC_VERBS = {"target", "name", "list", "include", "affect", "hit"}
 CONDITION_NOUNS = {"condition", "precondition", "prerequisite"}
+STANDING_OBJECTS = {"base", "bases", "headquarters", "refugee", "facility", "population", "embassy", "garrison"}
 # A verdict on someone's act: "called the move a provocation", "said the deployment was unacceptable".
 # CAMEO codes it as criticism (111) of whoever acted; the words are the verdict, the act is named before.
 VERDICT_NOUNS = {"provocation", "violation", "blow", "affront", "insult", "outrage", "disgrace", "farce",
                  "sham", "fraud", "betrayal", "aggression", "interference", "mistake", "crime", "travesty",
-                 "escalation", "threat", "breach", "slap", "stab", "act"}
+                 "escalation", "threat", "breach", "slap", "stab", "act", "incursion", "invasion", "occupation",
+                 "abuse", "attack"}
 VERDICT_ADJS = {"unacceptable", "provocative", "irresponsible", "reckless", "unprofessional", "hostile",
                 "unfriendly", "illegitimate", "outrageous", "deplorable", "unjustified", "unwarranted",
                 "illegal", "unlawful", "dangerous", "unsafe", "destabilising", "destabilizing", "shameful",
-                "absurd", "cynical", "aggressive", "null", "void"}
+                "absurd", "cynical", "aggressive", "null", "void", "unfortunate", "regrettable", "cowardly",
+                "barbaric", "heinous", "criminal", "inhumane"}
 # What is judged must be an act, not a state of affairs ("the situation was dangerous")
 VERDICT_SUBJECTS = {"move", "decision", "deployment", "drill", "exercise", "step", "remark", "comment",
                     "statement", "incursion", "act", "action", "attack", "strike", "test", "launch",
@@ -46,6 +49,7 @@ VERDICT_SUBJECTS = {"move", "decision", "deployment", "drill", "exercise", "step
                     "measure", "expulsion", "arrest", "detention", "seizure", "raid", "law", "bill",
                     "announcement", "claim", "accusation", "threat", "demand", "flight", "overflight",
                     "intrusion", "patrol", "crossing", "transit", "trial", "verdict", "sentence", "appointment",
+                    "presence", "protest", "rally", "march", "demonstration", "strike", "killing", "bombing",
                     "it", "this", "that"}
 
 
@@ -227,6 +231,9 @@ def verb_candidates(lex: Lexicon, sent, words: tuple[list, list] | None = None) 
             comp = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
             if any(match_verb(lex, c) or (lemma(c) in LIGHT_VERBS and _light_noun(lex, c)) for c in comp):
                 continue
+        if lem == "host" and tok.tag_ in ("VBZ", "VBP") and any(
+                lemma(o) in STANDING_OBJECTS or o.lower_ in STANDING_OBJECTS for o in _object_tokens(tok)):
+            continue  # "Djibouti hosts the bases of several powers": a standing fact, not news of an act
         cand = None
         m = match_verb(lex, tok)
         light = _light_noun(lex, tok) if lem in LIGHT_VERBS else None
@@ -459,7 +466,9 @@ def _verdict(verb):
     lem = lemma(verb)
     # Only naming verbs: the judging ones ("condemned the move as illegal") are in the lexicon.
     if lem in ("call", "brand", "describe", "label", "term") and verb.pos_ == "VERB":
-        judged = [o for o in children(verb, "dobj") if lemma(o) in VERDICT_SUBJECTS]
+        # "called the protest illegal": the parser may hang the act on the verdict as a compound
+        judged = [o for o in (*children(verb, "dobj"), *(c for w in children(verb, "oprd") for c in children(w, "compound")))
+                  if lemma(o) in VERDICT_SUBJECTS]
         words = [w for w in (*children(verb, "oprd", "xcomp", "ccomp"),
                              *(p for prep in children(verb, "prep") if prep.lower_ == "as" for p in children(prep, "pobj")))
                  if _is_verdict(w)]
@@ -533,7 +542,8 @@ def construction_candidates(lex: Lexicon, sent, words: tuple[list, list] | None 
                 # hangs the participle on the demanded act, but a verdict is never what is demanded
                 cl.governor = cl.governor_kind = None
             out.append(Candidate("111", f"construction: a verdict on an act ('{judged.text} ... {words[-1].text}')",
-                                 [tok, *words], srcs, [], cl, confidence=0.6, source_is_reporter=not srcs))
+                                 [tok, *words], srcs, [], cl, confidence=0.6, source_is_reporter=not srcs,
+                                 attrs={"verdict": True}))
         # "X voiced a similar stance": the previous event again, with X as its source
         if lem in ECHO_VERBS and tok.pos_ == "VERB":
             objs = _object_tokens(tok)
