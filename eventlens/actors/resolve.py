@@ -220,8 +220,8 @@ class ArticleActors:
                     for pobj in prep.children:
                         ref = self.resolve(pobj, remember=remember) if pobj.dep_ == "pobj" else None
                         if ref is not None:
-                            return replace(ref, text=self.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)], start=tokens[0].idx,
-                                           end=tokens[-1].idx + len(tokens[-1].text),
+                            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+                            return replace(ref, text=self.text[start:end], start=start, end=end,
                                            via=ref.via + f"; '{head.text} of' it")
         if head_mention is None and not person_ent and not org_ent and not named:
             surname = self.people.get(low)

@@ -38,20 +38,19 @@ NEGATED_IS_REJECTION = {"accept", "agree", "approve", "endorse", "recognize", "r
 # Sport pages read like war reports: "Spain beat England", "France crushed Italy".
 SPORT_WORDS = {"cup", "match", "tournament", "championship", "league", "goal", "goals", "scored", "final",
                "olympics", "olympic", "semifinal", "quarterfinal", "innings", "wicket", "medal", "striker",
-               "coach", "season", "stadium", "sports", "squad", "penalties", "hat-trick", "fifa", "uefa", "grand", "prix", "playoff", "playoffs", "title"}
+               "coach", "season", "stadium", "sports", "squad", "penalties", "hat-trick", "fifa", "uefa",
+               "grand", "prix", "playoff", "playoffs", "title"}
 SPORT_ROOTS = {"17", "18", "19", "20", "11", "15", "05"}  # 05: praise for a result
-
-
 SCORE = re.compile(r"^\d{1,2}[-–]\d{1,2}$")  # "beat Cameroon 2-0"
+SPORT_VERBS = {"beat", "beats", "defeated", "crushed", "thrashed", "routed", "won", "win", "wins", "lost", "scored",
+               "knocked", "eliminated", "edged", "stunned", "drew"}
 
 
 def is_sport(sent) -> bool:
     words = {t.lower_ for t in sent}
     scored = any(SCORE.match(t.text) for t in sent) or any(
         t.like_num and t.nbor(1).text in ("-", "–") and t.nbor(2).like_num for t in sent if t.i + 2 < len(t.doc))
-    return (len(words & SPORT_WORDS) >= 1 or scored) and bool(words & {"beat", "beats", "defeated", "crushed", "thrashed",
-                                                           "routed", "won", "win", "wins", "lost", "scored",
-                                                           "knocked", "eliminated", "edged", "stunned", "drew"})
+    return (len(words & SPORT_WORDS) >= 1 or scored) and bool(words & SPORT_VERBS)
 
 
 # Codes that need no target: statements, protests and displays of force may be addressed to nobody.
@@ -69,7 +68,7 @@ PEOPLE_NOUNS = {"man", "woman", "men", "women", "teenager", "youth", "boy", "gir
 
 
 def _someone(ref: ActorRef) -> bool:
-    """An unnamed private person as actor: "a man", "two teenagers", "a suspect"."""
+    """An unnamed private person as actor: "a man", "two women", "a suspect"."""
     words = (ref.text or "").lower().split()
     return ref.sector in ("CVL", None) and bool(words) and words[-1] in PEOPLE_NOUNS
 

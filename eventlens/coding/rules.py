@@ -49,7 +49,7 @@ VERDICT_SUBJECTS = {"move", "decision", "deployment", "drill", "exercise", "step
                     "measure", "expulsion", "arrest", "detention", "seizure", "raid", "law", "bill",
                     "announcement", "claim", "accusation", "threat", "demand", "flight", "overflight",
                     "intrusion", "patrol", "crossing", "transit", "trial", "verdict", "sentence", "appointment",
-                    "presence", "protest", "rally", "march", "demonstration", "strike", "killing", "bombing",
+                    "presence", "protest", "rally", "march", "demonstration", "killing", "bombing",
                     "it", "this", "that"}
 
 
@@ -366,6 +366,8 @@ def noun_candidate(lex: Lexicon, noun) -> Candidate | None:
 
 
 CONSEQUENCE_VERBS = {"kill", "wound", "injure", "leave"}
+# Acts that news names as the topic of a reaction ("protested over the drills", "condemned the test")
+TOPIC_ROOTS = {"15"}
 
 
 def drop_consequences(cands: list[Candidate]) -> list[Candidate]:
@@ -402,7 +404,8 @@ def drop_purposes(cands: list[Candidate]) -> list[Candidate]:
             # "hosted the president of Djibouti for talks": the talks are what the visit is for (a guest who
             # "travelled to Kabul for talks with the Taliban" holds them with someone: those are coded)
             host = acts.get(word.head.head.i) if word.dep_ == "pobj" and word.head.lower_ == "for" else None
-            if not purpose and host is not None and host is not c and word.pos_ == "NOUN" and host.code == "043":
+            if (not purpose and host is not None and host is not c and word.pos_ == "NOUN"
+                    and host.code == "043"):
                 purpose, head = True, host
             above = word.head.head if word.dep_ == "pobj" else word.head
             owner = acts.get(above.i) if word.dep_ in ("pobj", "dobj") else None
@@ -417,8 +420,6 @@ def drop_purposes(cands: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-# Acts that news names as the topic of a reaction ("protested over the drills", "condemned the test")
-TOPIC_ROOTS = {"15"}
 DENIAL_VERBS = {"deny"}
 # Denied cooperation is no event: "denied holding talks with the rebels" (a denial of wrongdoing,
 # "denied any role in the attack", is CAMEO's 016 and stays)
@@ -456,7 +457,8 @@ def _is_verdict(tok) -> bool:
         return False
     if lemma(tok) == "act":  # "an unsafe act", "an act of aggression"; not "the act" alone
         return any(_is_verdict(c) for c in tok.children if c.dep_ == "amod") or any(
-            lemma(p) in VERDICT_NOUNS | {"terrorism", "war"} for c in children(tok, "prep") for p in children(c, "pobj"))
+            lemma(p) in VERDICT_NOUNS | {"terrorism", "war"}
+            for c in children(tok, "prep") for p in children(c, "pobj"))
     return True
 
 
@@ -467,11 +469,10 @@ def _verdict(verb):
     # Only naming verbs: the judging ones ("condemned the move as illegal") are in the lexicon.
     if lem in ("call", "brand", "describe", "label", "term") and verb.pos_ == "VERB":
         # "called the protest illegal": the parser may hang the act on the verdict as a compound
-        judged = [o for o in (*children(verb, "dobj"), *(c for w in children(verb, "oprd") for c in children(w, "compound")))
-                  if lemma(o) in VERDICT_SUBJECTS]
-        words = [w for w in (*children(verb, "oprd", "xcomp", "ccomp"),
-                             *(p for prep in children(verb, "prep") if prep.lower_ == "as" for p in children(prep, "pobj")))
-                 if _is_verdict(w)]
+        hung = [c for w in children(verb, "oprd") for c in children(w, "compound")]
+        judged = [o for o in (*children(verb, "dobj"), *hung) if lemma(o) in VERDICT_SUBJECTS]
+        as_what = [p for prep in children(verb, "prep") if prep.lower_ == "as" for p in children(prep, "pobj")]
+        words = [w for w in (*children(verb, "oprd", "xcomp", "ccomp"), *as_what) if _is_verdict(w)]
         if judged and words:
             srcs = subjects(verb)
             if (verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.dep_ in ("ccomp", "parataxis")
@@ -485,7 +486,8 @@ def _verdict(verb):
             return judged[0], words[:1], srcs
         return None
     if lem == "be" and verb.dep_ in ("ccomp", "parataxis") and is_verb_in(verb.head, REPORTING_VERBS):
-        judged = [s for s in children(verb, "nsubj") if lemma(s) in VERDICT_SUBJECTS or s.lower_ in VERDICT_SUBJECTS]
+        judged = [s for s in children(verb, "nsubj")
+                  if lemma(s) in VERDICT_SUBJECTS or s.lower_ in VERDICT_SUBJECTS]
         words = [w for w in children(verb, "attr", "acomp") if _is_verdict(w)]
         if judged and words and not any(c.dep_ == "neg" for c in verb.children):
             return judged[0], words[:1], []

@@ -103,7 +103,8 @@ def candidates(*, anchor, sent, sources: list[ActorRef], rule_targets: list[Acto
         key = ref.code if ref is not None else "-"
         if ref is not None and (ref.code in source_codes or _defunct(ref.country, actors.day)):
             return
-        if ref is not None and ref.code == source.country and src_sector in ("GOV", "MIL") and root in NOT_ON_OWN_PEOPLE:
+        if (ref is not None and ref.code == source.country and src_sector in ("GOV", "MIL")
+                and root in NOT_ON_OWN_PEOPLE):
             return  # a government condemns, protests or demands to others, not to its own state (4 in the corpus)
         if (kind, key) in seen:
             return
