@@ -42,9 +42,9 @@ GROUP_REACH = 80
 PLACE_NOUNS = {"city", "town", "village", "district", "region", "province", "suburb", "outskirts", "port",
                "capital", "neighbourhood", "neighborhood", "area", "county", "state"}
 SPEECH_NOUNS = {"statement", "communique", "communiqué", "declaration", "report", "release", "spokesperson"}
-# Words for the people of a body: "members of a cartel" are the cartel.
-MEMBER_NOUNS = {"member", "fighter", "militant", "supporter", "loyalist", "operative", "cell", "unit", "faction",
-                "wing", "element", "gunman", "gunmen"}
+# Words for the people of a body: "members of a cartel" are the cartel. (Sector words such as "fighters"
+# or "gunmen" are actors of their own, found by the dictionary, and never reach this.)
+MEMBER_NOUNS = {"member", "supporter", "loyalist", "operative", "cell", "unit", "faction", "wing", "element"}
 # Government bodies that wire copy names again by the bare noun ("The ministry said ..."): they are the
 # body of that name named before, else the government of the state the story's last clause is about,
 # not whichever official was named last (often the envoy that state summoned).

@@ -493,13 +493,11 @@ class Coder:
                        if prep.dep_ == "prep" and prep.lower_ in ("between", "among")
                        for pobj in prep.children if pobj.dep_ == "pobj" for t in (pobj, *pobj.conjuncts)]
             targets = self._resolve_all(between, actors, speaker, in_quote, owner="all")
+        if not targets and cand.victims:
+            # "shelled a district of Kharkiv, killing three civilians": the people it killed, not the place
+            targets = self._resolve_all(cand.victims, actors, speaker, in_quote, owner="all")
         if not targets and tgt_tokens and sources:
             targets = self._place_targets(tgt_tokens, sources[0], actors)
-            if cand.victims:
-                # "shelled a district of Kharkiv, killing three civilians": the people it killed, not the place
-                targets = self._resolve_all(cand.victims, actors, speaker, in_quote, owner="all") or targets
-        if not targets and cand.victims:
-            targets = self._resolve_all(cand.victims, actors, speaker, in_quote, owner="all")
         if not targets and cand.attrs.get("verdict"):
             # "... called the attack a cowardly crime": a verdict is on whoever did the act just reported
             def side(ref):  # a state's bodies are one side; its rebels or opposition another
