@@ -1,7 +1,7 @@
 """The dev loop of the learned coder: train on nine tenths of the corpus, score the tenth left out.
 
     python bench/heldout.py train NAME [EXTRA.jsonl ...]   # -> $HELDOUT_DIR/NAME/ (default /tmp/heldout)
-    python bench/heldout.py eval NAME                      # F1 on the tenth, eval/gold/dev.jsonl, eval/dev2, eval/dev3
+    python bench/heldout.py eval NAME                      # F1 on the tenth, eval/gold/dev.jsonl, eval/dev2 to dev4
     python bench/heldout.py misses NAME                    # why the tenth's missed events were missed
     python bench/heldout.py kinds NAME                     # the kinds of error in NAME/heldout.errs.jsonl
 
@@ -10,12 +10,13 @@ calibration; extra files passed to `train` (a slice not yet in corpus/train) los
 `eval` scores only the tenth of corpus/train, so two models trained with and without a new slice are
 compared on the same records. Every choice of docs/learned-coder.md was made on these figures (from
 session 13 also on eval/dev2/dev2.jsonl, the second development set, written like the blind set, and from
-session 14 on eval/dev3/dev3.jsonl, a third written the same way with harder records without an event);
+session 14 on eval/dev3/dev3.jsonl, a third written the same way with harder records without an event;
+session 15 added eval/dev4, read only as a check);
 the blind set is never read here.
 
 F1 counts an event right at root code with the right source and target countries (the calibration's
 measure, eventlens.learn.train.right_events). `eval` also prints how many records without an event got
-one, and writes every record's gold and coded events to NAME/{heldout,dev,dev2,dev3}.errs.jsonl. The thresholds
+one, and writes every record's gold and coded events to NAME/{heldout,dev,dev2,dev3,dev4}.errs.jsonl. The thresholds
 can be tried without retraining: DETECTOR_THRESHOLD=0.4 GATE_THRESHOLD=0.3 RECODE_THRESHOLD=0.7
 REFINE_THRESHOLD=0.4 python bench/heldout.py eval NAME.
 """
@@ -95,7 +96,7 @@ def evaluate(name: str) -> None:
     coder = coder_for(name)
     tenth = [r for r in corpus_records([]) if T._fold(r["id"], 10) == FOLD]
     sets = [("heldout", tenth), ("dev", dev_records())]
-    for extra in ("dev2", "dev3"):  # the development sets written like the blind set
+    for extra in ("dev2", "dev3", "dev4"):  # the development sets written like the blind set
         path = REPO / "eval" / extra / f"{extra}.jsonl"
         if path.exists():
             sets.append((extra, read_records(path)))

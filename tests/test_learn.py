@@ -146,6 +146,17 @@ def test_the_third_dev_set_is_valid_and_apart_from_every_other_set():
         assert not texts & {r["text"] for r in read_records(ROOT / "eval" / other)}
 
 
+def test_the_fourth_dev_set_is_valid_and_apart_from_every_other_set():
+    dev4 = read_records(ROOT / "eval" / "dev4" / "dev4.jsonl")
+    codes, countries = cameo_codes(), _countries()
+    assert len(dev4) >= 400 and not [p for r in dev4 for p in validate_record(r, codes, countries)]
+    assert sum(not r["events"] for r in dev4) / len(dev4) > 0.33
+    texts = {r["text"] for r in dev4}
+    assert not texts & {r["text"] for p in train.corpus_files() for r in read_records(p)}
+    for other in ("blind/blind.jsonl", "dev2/dev2.jsonl", "dev3/dev3.jsonl"):
+        assert not texts & {r["text"] for r in read_records(ROOT / "eval" / other)}
+
+
 def _seven_grams(text: str) -> set[tuple[str, ...]]:
     words = re.findall(r"\w+", text.lower())
     return {tuple(words[i:i + 7]) for i in range(len(words) - 6)}
@@ -157,7 +168,7 @@ def test_no_corpus_record_paraphrases_an_evaluation_record():
     owner: dict[tuple, str] = {}
     for path in (ROOT / "eval" / "blind" / "blind.jsonl", ROOT / "eval" / "gold" / "test.jsonl",
                  ROOT / "eval" / "gold" / "dev.jsonl", ROOT / "eval" / "dev2" / "dev2.jsonl",
-                 ROOT / "eval" / "dev3" / "dev3.jsonl"):
+                 ROOT / "eval" / "dev3" / "dev3.jsonl", ROOT / "eval" / "dev4" / "dev4.jsonl"):
         for r in read_records(path):
             for g in _seven_grams(r["text"]):
                 owner.setdefault(g, r["id"])

@@ -680,3 +680,98 @@ def test_a_rejection_with_no_proposer_anywhere_is_no_event(code):
     events = code("Kenya proposed a ceasefire monitoring team on Saturday. Eritrea's government rejected the proposal "
                   "on Sunday.", date="2023-06-01")
     assert one(events, root="12", src_country="ERI", tgt_country="KEN")
+
+
+def test_the_one_asked_to_free_people_is_the_one_who_detained_them(code):
+    events = code("Peru's foreign minister appealed to Ecuador on Friday to free a Peruvian fisherman arrested in "
+                  "Guayaquil last week.", date="2023-06-01")
+    assert one(events, root="17", code="173", src="ECU", tgt_country="PER")
+    # the detention is told as a fact: it is no appeal of its own
+    assert not [e for e in events if e.root_code == "02" and e.target and e.target.country == "PER"]
+    pronoun = code("Jordan demanded that Syria release the Jordanian truck drivers it arrested at the Nassib crossing.",
+                   date="2023-06-01")
+    assert one(pronoun, code="173", src="SYR", tgt_country="JOR")
+    # a release only asked for on a condition says nothing of who holds anyone
+    assert not [e for e in code("Chile would recall its envoy if Bolivia did not release a Chilean officer held "
+                                "near Oruro, the minister said.", date="2023-06-01") if e.code == "173"]
+
+
+def test_a_hostile_act_that_would_follow_an_if_is_a_threat(code):
+    events = code("Azerbaijan's defence minister said his army would shell Armenian positions if Yerevan moved "
+                  "artillery closer to the line.", date="2023-06-01")
+    assert one(events, root="13", src_country="AZE", tgt_country="ARM", modality="conditional")
+    # analysts weighing what "could" happen make no threat, and without an "if" a "would" is speculation
+    assert not [e for e in code("Analysts said Greece could expel Turkish diplomats if the talks collapsed.",
+                                date="2023-06-01") if e.root_code in ("13", "17")]
+    assert not [e for e in code("Analysts said the army would probably shell the town within days.",
+                                date="2023-06-01") if e.root_code in ("13", "19")]
+
+
+def test_a_threat_warned_of_is_coded_once_from_the_act_threatened(code):
+    events = code("Beijing warned on Monday that it would halt imports of Lithuanian timber if Vilnius let Taiwan "
+                  "open another office.", date="2023-06-01")
+    threats = [e for e in events if e.root_code == "13"]
+    assert len(threats) == 1 and threats[0].source.country == "CHN" and threats[0].target.country == "LTU"
+
+
+def test_claimed_attacks_are_the_claimants_and_a_misparsed_shot_dead_is_still_a_killing(code):
+    events = code("A Baloch separatist group claimed responsibility for a roadside bombing that killed five "
+                  "soldiers near Turbat.", date="2023-06-01")
+    assert one(events, root="18", src_country="PAK")
+    assert one(events, code="015", src_country="PAK")
+    shot = code("Gunmen on a motorcycle shot dead a district judge in Iraq's Basra province on Monday.",
+                date="2023-06-01")
+    assert one(shot, root="18", src="IRQUAF", tgt_country="IRQ")
+
+
+def test_a_sector_word_owned_by_a_pronoun_is_of_whoever_the_pronoun_stands_for(code):
+    events = code("Israel's defence minister said his troops had raided Hezbollah positions in southern Lebanon.",
+                  date="2023-06-01")
+    assert one(events, root="19", src="ISRMIL", tgt_country="LBN")
+    # "their" is not a single state's
+    listed = code("Peru, Chile and Ecuador rejected the result, and Caracas ordered their diplomats to leave the "
+                  "country.", date="2023-06-01")
+    assert not [e for e in listed if e.root_code == "17" and e.target and e.target.country == "VEN"]
+
+
+def test_an_outlook_on_what_others_may_do_is_a_comment_on_them_not_their_act(code):
+    events = code("Egypt's foreign minister said he was hopeful that Ethiopia and Sudan would sign a dam accord "
+                  "this year.", date="2023-06-01")
+    assert {(e.source.country, e.target.country, e.code) for e in events} == {("EGY", "ETH", "013"),
+                                                                             ("EGY", "SDN", "013")}
+    gloomy = code("Hungary's prime minister said he was sceptical about a quick settlement between Serbia and "
+                  "Kosovo.", date="2023-06-01")
+    assert one(gloomy, code="012", src="HUNGOV", tgt_country="SRB")
+    # a coach is no political actor, and his team's win no event
+    assert not code("The coach said he was confident that his team would beat Morocco on Sunday.", date="2023-06-01")
+
+
+def test_an_expulsion_with_no_country_named_is_no_event_on_the_states_own_people(code):
+    assert not [e for e in code("Norway expelled three diplomats on Monday, the foreign ministry said.",
+                                date="2023-06-01") if e.root_code == "17"]
+    named = code("Norway expelled three Russian diplomats on Monday, the foreign ministry said.", date="2023-06-01")
+    assert one(named, code="174", src_country="NOR", tgt_country="RUS")
+
+
+def test_a_protest_told_as_a_state_is_a_protest_and_a_clause_describing_someone_is_a_fact(code):
+    striking = code("A jailed Belarusian blogger has been on hunger strike for three weeks, his lawyer said.",
+                    date="2023-06-01")
+    assert one(striking, root="14", src_country="BLR", tgt="BLRGOV")
+    # asked to free someone who is on hunger strike: the strike is the blogger's own act, not a demand
+    asked = code("Human Rights Watch urged Hanoi to release a jailed Vietnamese journalist who has been on hunger "
+                 "strike since March.", date="2023-06-01")
+    assert one(asked, root="14", src_country="VNM", tgt="VNMGOV")
+
+
+def test_a_closed_border_or_a_deployment_nowhere_with_no_one_named_is_no_event(code):
+    assert not code("Chad closed its airspace on Thursday, the civil aviation authority said.", date="2023-06-01")
+    # a deployment that names no place falls on no people (the retrained ranker still weighs the army's own
+    # government against none, at even odds; see docs/learned-coder.md, known gaps)
+    assert not [e for e in code("The Malian army said on Friday it had deployed more troops.", date="2023-06-01")
+                if e.target is not None and e.target.sector == "CVL"]
+    # a deployment at home falls on the people where it is
+    streets = code("Kenya's government deployed soldiers in Nairobi after two nights of rioting.", date="2023-06-01")
+    assert one(streets, root="15", src_country="KEN", tgt_country="KEN")
+    # a state does not expel diplomats of its own: whose they are was only guessed
+    assert not [e for e in code("Latvia expelled four diplomats on Monday, saying they had spied for a foreign "
+                                "power.", date="2023-06-01") if e.root_code == "17"]

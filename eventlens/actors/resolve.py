@@ -308,7 +308,7 @@ class ArticleActors:
                 # given, sold or seen, not an actor ("Indian jets", "Russia's missiles" are).
                 return None
             if country is None and sector is not None:
-                country = self._country_from_context(head, sector)
+                country = self._possessor_country(head, speaker, in_quote) or self._country_from_context(head, sector)
             if country is None and (sector is None or sector in STATE_SECTORS):
                 # "world leaders", "markets": institutions are always some country's; without the
                 # country they are not a codable actor. Groups ("the militia", "protesters") are.
@@ -426,6 +426,31 @@ class ArticleActors:
                         if ref is not None:
                             return replace(ref, **at, via=f"coreference: {ref.name}")
         return None
+
+    def _possessor_country(self, head, speaker: ActorRef | None, in_quote: bool) -> str | None:
+        """"said his army would shell ...", "warned that its forces would strike ...": a sector word owned by
+        a pronoun is of the country of whoever the pronoun stands for, not of a country named nearby."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their")),
+                     None)
+        if owner is None:
+            return None
+        if owner.lower_ in ("his", "her"):
+            ref = self._pronoun(owner, speaker, in_quote)
+            return ref.country if ref is not None else None
+        plural = owner.lower_ == "their"
+        gov = head.head  # "its"/"their": the subject of the clause it is said in, or of one above it
+        while True:
+            for child in gov.children:
+                if (child.dep_ == "nsubj" and child.i != head.i and child.pos_ in ("PROPN", "NOUN")
+                        and plural == (child.tag_ in ("NNS", "NNPS") or bool(child.conjuncts))):
+                    # "Caracas ordered their diplomats to leave": "their" is not Caracas's
+                    ref = self.resolve(child, remember=False)
+                    if ref is not None and ref.country:
+                        return ref.country
+            if gov.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or gov.head == gov:
+                return None
+            gov = gov.head
+
 
     def _half(self, head) -> ActorRef | None:
         """"The North fired artillery": in a story about a divided country, "the North" and "the South"

@@ -26,8 +26,8 @@ from ..resolve.dates import effective_date_in, infer_publication_date, resolve_e
 from ..resolve.places import action_geo, clause_places, gazetteer
 from .petrarch_actors import PatternCandidate, realize as realize_pattern
 from .petrarch_verbs import load_discards, load_verb_dictionary
-from .rules import (Candidate, construction_candidates, drop_consequences, drop_denied, drop_purposes,
-                    verb_candidates)
+from .rules import (Candidate, conditional_threats, construction_candidates, drop_consequences, drop_covered,
+                    drop_denied, drop_purposes, verb_candidates)
 
 VERB_IDS = {POS_IDS["VERB"], POS_IDS["AUX"]}
 NOUN_ID = POS_IDS["NOUN"]
@@ -245,15 +245,21 @@ class Coder:
                     cands += self.detector.propose(sent, taken, actor_tokens, rule_roots,
                                                    scored=entry["detector"] if entry else None)
                     cands = self._gate(cands, sent, actor_tokens, rule_roots, actor_kinds, entry, actors)
-            cands = drop_purposes(drop_denied(drop_consequences(cands)))
+            cands = drop_purposes(drop_denied(drop_consequences(drop_covered(conditional_threats(cands)))))
             if not cands:
                 self._remember_subjects(sent, actors)
+            coded = set()  # the candidates that gave an event
             for cand in cands:
                 if len(seen) >= budgets.MAX_EVENTS_PER_SENTENCE:
                     break  # a bounded number of events per sentence (docs/reliability.md)
                 budgets.check(deadline)
                 self._why, self._trace = None, ({"targets": [], "sources": []} if entry else None)
                 kept = []
+                if any(id(c) in coded for c in cand.outdone_by):
+                    if entry is not None:
+                        entry["candidates"].append(explain.candidate_entry(
+                            cand, [], "the threat it reports was coded from the act threatened", None))
+                    continue
                 for ev in self._realize(cand, si, sent, actors, quotes, quote_speaker.get(si), events,
                                         article, content, published):
                     key = (ev.source.code, ev.source.name, ev.target.code if ev.target else None,
@@ -263,6 +269,7 @@ class Coder:
                     seen.add(key)
                     events.append(ev)
                     kept.append(ev)
+                    coded.add(id(cand))
                 if entry is not None:
                     entry["candidates"].append(explain.candidate_entry(cand, kept, self._why, self._trace))
         self._effective_dates(sents, events, published.day)
@@ -541,6 +548,12 @@ class Coder:
                     new = cameo.transform("threat", code)
                     rule += f"; intended hostile act {code} is a threat {new}"
                     code = new
+                elif cand.threat_if:
+                    # "Tehran would hit Israeli cities if Israel attacked": the act the "if" sets off is
+                    # a threat (CODEBOOK: the threat that carries an "if" clause is coded)
+                    new = cameo.transform("threat", code)
+                    rule += f"; hostile act {code} on a condition is a threat {new}"
+                    code, modality = new, "conditional"
                 else:
                     return self._drop("speculation about violence is not an event")
         if negated and kind != "refusal":
@@ -607,8 +620,13 @@ class Coder:
                         pairs.append((a, b))
         else:
             for s in sources:
-                # an actor acting on itself ("lift the curfew in Bangkok", said of Thailand) has no target
-                for t in [self._own_for(t, s) for t in targets if t.code != s.code] or [None]:
+                # an actor acting on itself ("lift the curfew in Bangkok", said of Thailand) has no target;
+                # nor does a state that expels diplomats of its own (the country was guessed, not named)
+                aimed = [self._own_for(t, s) for t in targets if t.code != s.code and not (
+                    code[:3] == "174" and t.country == s.country and t.sector == "GOV")]
+                if targets and not aimed and code[:3] == "174":
+                    continue
+                for t in aimed or [None]:
                     pairs.append((s, t))
             single = meta.get("mutual_single_codes")
             if len(sources) == 1 and (both_ways if single is None else coded_both_ways(code, action_words, single)):
@@ -621,7 +639,9 @@ class Coder:
             return self._drop("the source would act on itself")
         when = resolve_event_date(sent, cand.action, published.day)
         where = action_geo(sent, cand.action, actors.countries)
-        if code == "040" and where is not None and where.country_code and targets and all(
+        # met in a third country: 044, also where the detector refined "met" into a visit (042/043)
+        meeting = code == "040" or (code in ("042", "043") and lemma(anchor) == "meet")
+        if meeting and where is not None and where.country_code and targets and all(
                 where.country_code not in (s.country, t.country) for s, t in pairs if t is not None):
             code = "044"  # CAMEO: a meeting in a country neither side belongs to
             rule += f"; met in {where.full_name}, a third country: 044"

@@ -243,6 +243,10 @@ def clause_of(tok) -> Clause:
         head = cur.head
         hf = forms(head)
         topic = topic or dep == "pobj"
+        if dep == "relcl" or (dep == "acl" and cur.tag_ == "VBN"):
+            # "release a blogger who has been on hunger strike", "free the officers detained in May": a
+            # clause that describes someone tells a fact of its own, not part of what is asked or refused
+            break
         if dep == "pcomp" and head.lower_ == "of" and forms(head.head) & ALLEGING_WORDS:
             cl.alleged = True
         if dep == "advcl" and is_condition(cur):

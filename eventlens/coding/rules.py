@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from . import codes as cameo
 from .grammar import (APPEAL_VERBS, DEMAND_VERBS, INTENT_VERBS, REFUSAL_VERBS, REPORTING_VERBS,
-                      THREAT_VERBS, Clause, children, clause_of, condition_clauses, expand_conj,
-                      forms, is_passive, is_verb_in, lemma, particle, reported_obligation, through_count,
+                      THREAT_VERBS, Clause, children, clause_of, condition_clauses, condition_subjects,
+                      expand_conj, forms, is_passive, is_verb_in, lemma, particle, reported_obligation, through_count,
                       reporter_subject, passive_subjects, subjects)
 from .lexicon import DEFAULT_VERB_TARGETS, LexEntry, Lexicon
 
@@ -72,6 +72,9 @@ class Candidate:
     attrs: dict = field(default_factory=dict)
     victims: list = field(default_factory=list)  # "..., killing three civilians": who the act hit, if it names no one
     scores: dict = field(default_factory=dict)  # what the learned models said of it (calibration signals)
+    covers: frozenset = frozenset()  # tokens it reads better than the lexicon: their other candidates go
+    threat_if: bool = False  # a hostile act that "would" follow "if" another acts: a threat (conditional_threats)
+    outdone_by: list = field(default_factory=list)  # candidates that, once coded, make this one redundant
 
 
 def _object_lemmas(tok) -> set[str]:
@@ -236,7 +239,8 @@ def verb_candidates(lex: Lexicon, sent, words: tuple[list, list] | None = None) 
             continue  # "Djibouti hosts the bases of several powers": a standing fact, not news of an act
         cand = None
         m = match_verb(lex, tok)
-        light = _light_noun(lex, tok) if lem in LIGHT_VERBS else None
+        light = (_light_noun(lex, tok) if lem in LIGHT_VERBS
+                 else _protest_state(lex, tok) if lem in STATE_VERBS else None)
         if m and (m[0].object_lemmas or not light):
             entry, obj = m
             action = [tok] + [c for c in tok.children if c.dep_ == "prt"] + ([obj] if obj is not None else [])
@@ -304,6 +308,20 @@ def _light_noun(lex: Lexicon, verb):
                     m = match_noun(lex, o)
             if m:
                 return m[0], o
+    return None
+
+
+# "have been on hunger strike since Saturday", "went on strike": a protest told as a state its subject is in
+STATE_VERBS = {"be", "remain", "stay", "go"}
+
+
+def _protest_state(lex: Lexicon, verb):
+    for prep in children(verb, "prep"):
+        if prep.lower_ == "on":
+            for o in children(prep, "pobj"):
+                m = match_noun(lex, o)
+                if m and m[0].code[:2] == "14":
+                    return m[0], o
     return None
 
 
@@ -386,6 +404,35 @@ def drop_consequences(cands: list[Candidate]) -> list[Candidate]:
             continue
         kept.append(c)
     return kept
+
+
+def conditional_threats(cands: list[Candidate]) -> list[Candidate]:
+    """"Tehran would hit Israeli cities if Israel attacked": a hostile act that "would" follow another's act
+    is a threat, coded from the act itself (the coder turns it into 13x). The "warned" it is reported with
+    says the same threat less precisely: it is coded only where the act's own event was not."""
+    threats = []
+    for c in cands:
+        word = c.action[0] if c.action else None
+        if (word is not None and c.code[:2] in cameo.HOSTILE_ROOTS and c.code[:2] != "13"
+                and any(a.dep_ == "aux" and a.lower_ in ("would", "'d") for a in word.children)
+                and condition_subjects(word)):
+            c.threat_if = True
+            threats.append(c)
+    for threat in threats:
+        word = threat.action[0]
+        if word.dep_ == "ccomp" and lemma(word.head) in THREAT_VERBS:
+            for c in cands:
+                if c.action and c.action[0].i == word.head.i:
+                    c.outdone_by.append(threat)
+    return cands
+
+
+def drop_covered(cands: list[Candidate]) -> list[Candidate]:
+    """A construction that reads words better than the lexicon did takes them alone (Candidate.covers)."""
+    taken = {i for c in cands for i in c.covers}
+    if not taken:
+        return cands
+    return [c for c in cands if c.covers or not c.action or c.action[0].i not in taken]
 
 
 def drop_purposes(cands: list[Candidate]) -> list[Candidate]:
@@ -494,10 +541,133 @@ def _verdict(verb):
     return None
 
 
+# A claim of an attack is an admission of it (CAMEO 015), and the attack is the claimant's own act: the
+# attack is coded from the claimant too. The noun says the kind of attack; its modifiers refine it.
+ATTACK_NOUNS = {"attack": "180", "assault": "180", "killing": "180", "massacre": "180", "shooting": "180",
+                "bombing": "183", "bomb": "183", "blast": "183", "explosion": "183", "ambush": "190",
+                "raid": "190", "kidnapping": "181", "abduction": "181", "assassination": "186"}
+ATTACK_KINDS = {"suicide": "1831", "car": "1832", "truck": "1832", "vehicle": "1832", "roadside": "1833",
+                "drone": "195", "rocket": "195", "missile": "195", "bomb": "183", "grenade": "183"}
+CLAIM_OBJECTS = {"responsibility", "credit"}
+
+
+def _claimed_attack(verb):
+    """"G claimed responsibility for the car bombing that wounded 12": the attack noun and its code."""
+    if lemma(verb) != "claim" or verb.pos_ != "VERB":
+        return None
+    nouns = []
+    for obj in children(verb, "dobj"):
+        if lemma(obj) in CLAIM_OBJECTS:
+            nouns += [p for prep in (*children(obj, "prep"), *children(verb, "prep")) if prep.lower_ == "for"
+                      for p in children(prep, "pobj")]
+        else:
+            nouns.append(obj)
+    for noun in nouns:
+        code = ATTACK_NOUNS.get(lemma(noun))
+        if code is None:
+            continue
+        for mod in children(noun, "compound", "amod"):
+            code = ATTACK_KINDS.get(lemma(mod), code)
+        return noun, code
+    return None
+
+
+# "demanded that Bolivia release the two officers detained near the border": whoever is asked to free
+# people holds them, and holding them was an act of its own (173), named only by the participle.
+DETENTION_VERBS = {"arrest", "detain", "jail", "imprison", "hold", "capture", "seize", "abduct", "kidnap"}
+RELEASE_VERBS = {"release", "free", "return", "repatriate", "pardon"}
+
+
+def _held_by_releaser(tok):
+    """For a participle of detention with no agent ("a worker arrested in Havana"), or a relative clause whose
+    subject is a pronoun, under the object of a release that someone is asked for or promises: the detained
+    and who holds them."""
+    if lemma(tok) not in DETENTION_VERBS or tok.pos_ != "VERB" or children(tok, "agent"):
+        return None
+    # "the officers detained near the border"; "the lawmakers it detained" (a pronoun for the holder)
+    pronoun = [c for c in children(tok, "nsubj") if c.lower_ in ("it", "they")]
+    if not (tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and not children(tok, "nsubj")
+            or tok.dep_ == "relcl" and pronoun):
+        return None
+    held, release = tok.head, tok.head.head
+    if held.dep_ != "dobj" or lemma(release) not in RELEASE_VERBS or release.pos_ != "VERB":
+        return None
+    asked = clause_of(release)
+    if asked.in_condition or asked.negated:
+        return None  # "... if Venezuela did not release the officer held": a threat's condition, not news
+    own = [c for c in release.children if c.dep_ == "nsubj"]
+    if own:
+        return expand_conj(through_count(held)), expand_conj(own[0])
+    asker = release.head
+    if release.dep_ == "xcomp" and lemma(asker) in APPEAL_VERBS | DEMAND_VERBS:
+        # "urged Cuba to free", "appealed to Cuba to free": the one asked
+        asked = children(asker, "dobj") or [p for prep in children(asker, "prep") if prep.lower_ == "to"
+                                            for p in children(prep, "pobj")]
+        if asked:
+            return expand_conj(through_count(held)), expand_conj(asked[0])
+    return None
+
+
+# "said he was optimistic that Israel and Hamas would reach a deal": an outlook on what others may do is a
+# comment on them (CAMEO 013 optimistic, 012 pessimistic); what it hopes for is not an act of theirs.
+OUTLOOK_ADJS = {"optimistic": "013", "hopeful": "013", "confident": "013", "upbeat": "013",
+                "pessimistic": "012", "sceptical": "012", "skeptical": "012", "doubtful": "012", "gloomy": "012"}
+
+
+def _outlook(tok):
+    """The code, the words hoped or feared for, and the parties they name, of "was optimistic that ..."."""
+    code = OUTLOOK_ADJS.get(tok.lower_)
+    if code is None or tok.pos_ != "ADJ" or tok.dep_ != "acomp" or lemma(tok.head) != "be":
+        return None
+    about = children(tok, "ccomp") + [p for prep in children(tok, "prep") if prep.lower_ in ("about", "on", "over")
+                                      for p in children(prep, "pobj")]
+    if not about:
+        return None
+    parties = []
+    for clause in about:
+        for t in clause.subtree:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head == clause and t.pos_ == "PROPN":
+                parties += expand_conj(t)
+            elif t.dep_ == "pobj" and t.head.lower_ in ("with", "between") and t.pos_ == "PROPN":
+                parties += expand_conj(t)
+    return code, about, parties
+
+
+def _misparsed_shot_dead(tok):
+    """"Gunmen on a motorcycle shot dead a judge": the small model reads "shot" as a noun inside the subject
+    and "dead" as the sentence's verb; the subject, the victim and the act are all still there."""
+    if tok.lower_ != "dead" or tok.pos_ != "ADJ" or tok.i == 0:
+        return None
+    shot = tok.doc[tok.i - 1]
+    victims = children(tok, "dobj")
+    subj = [s for s in children(tok, "nsubj") if shot in s.subtree]
+    if shot.lower_ != "shot" or shot.pos_ != "NOUN" or not victims or not subj:
+        return None
+    return shot, subj, victims
+
+
 def construction_candidates(lex: Lexicon, sent, words: tuple[list, list] | None = None) -> list[Candidate]:
     """Patterns of news prose that carry an event without an event word of their own."""
     verbs, _ = words or word_classes(sent)
     out: list[Candidate] = []
+    for tok in sent:
+        outlook = _outlook(tok) if tok.lower_ in OUTLOOK_ADJS else None
+        if outlook is not None:
+            code, about, parties = outlook
+            out.append(Candidate(code, f"construction: an outlook ('{tok.text}')", [tok], subjects(tok.head), parties,
+                                 clause_of(tok.head), confidence=0.6,
+                                 covers=frozenset(t.i for c in about for t in c.subtree)))
+        held = _held_by_releaser(tok)
+        if held is not None:
+            victims, holders = held
+            # the holding is told as a fact, not as part of what is asked for: the clause is its own
+            out.append(Candidate("173", f"construction: held by whoever is asked to free them ('{tok.text}')", [tok],
+                                 holders, victims, Clause(), confidence=0.6, covers=frozenset({tok.i})))
+        shot_dead = _misparsed_shot_dead(tok)
+        if shot_dead is not None:
+            shot, subj, victims = shot_dead
+            out.append(Candidate("180", "construction: shot dead (a verb the parser read as a noun)", [shot, tok],
+                                 subj, victims, clause_of(tok), confidence=0.7))
     for tok in verbs:
         lem = lemma(tok)
         # "their sovereignty is not up for discussion", "the issue is non-negotiable"
@@ -535,6 +705,15 @@ def construction_candidates(lex: Lexicon, sent, words: tuple[list, list] | None 
                     out.append(Candidate(code, f"construction: a call received ('{tok.text}')",
                                          [tok, calls[0]], expand_conj(callers[0]), subjects(tok), clause_of(tok),
                                          confidence=0.8))
+        claimed = _claimed_attack(tok)
+        if claimed is not None and not any(lemma(d) == "no" for s in subjects(tok) for d in s.children):
+            noun, code = claimed
+            hit = [p for prep in children(noun, "prep") if prep.lower_ in ("on", "against")
+                   for p in children(prep, "pobj")]
+            victims = [x for rel in children(noun, "relcl") for o in children(rel, "dobj")
+                       for x in expand_conj(through_count(o))]
+            out.append(Candidate(code, f"construction: a claimed attack ('{tok.text} ... {noun.text}')", [noun],
+                                 subjects(tok), hit, clause_of(tok), confidence=0.7, victims=victims))
         verdict = _verdict(tok)
         if verdict is not None:
             judged, words, srcs = verdict
