@@ -81,7 +81,7 @@ def _object_word(anchor) -> str:
     return "-"
 
 
-def _places(sent, anchor) -> bool:
+def _places(anchor) -> bool:
     """Whether the act's clause names a place ("deployed troops in Paris", "into the streets"): a deployment
     at home falls on the people there, and one nowhere in particular on no one (CODEBOOK: the adversary
     the article names, else the place's owner)."""
@@ -156,7 +156,7 @@ def candidates(*, anchor, sent, sources: list[ActorRef], rule_targets: list[Acto
         if src_sector not in ("-", "GOV"):
             add("implied_own_gov", gov)
         if (source.sector and root not in NOT_ON_OWN_PEOPLE and code[:3] not in NOT_ON_OWN_PEOPLE_CODES
-                and _object_word(anchor) not in FRONTIER_WORDS and not (root == "15" and not _places(sent, anchor))):
+                and _object_word(anchor) not in FRONTIER_WORDS and not (root == "15" and not _places(anchor))):
             # A state body acting at home acts on its people (a curfew, a ban, a crackdown): the corpus
             # codes such implied targets XXXCVL four times as often as the bare country.
             add("implied_own_people", ActorRef(code=source.country + "CVL", name=f"people of {source.country}",
