@@ -16,7 +16,7 @@ GOLD_DIR = Path(__file__).resolve().parent.parent / "eval" / "gold"
 SPLITS = ("dev", "test")
 SECTORS = frozenset({
     "GOV", "LEG", "MIL", "COP", "JUD", "BUS", "MED", "OPP", "REB", "CVL", "EDU", "NGO",
-    "LAB", "HLH", "REF", "SPY", "CRM", "ELI",
+    "LAB", "HLH", "REF", "SPY", "CRM", "ELI", "UAF",
 })
 PHENOMENA = frozenset({
     "simple", "passive", "reported_speech", "quote", "nominal", "negation", "modality_intent",
@@ -53,7 +53,7 @@ def all_records(gold) -> list[dict]:
 def international_codes() -> frozenset[str]:
     # The README's organisation table is the one list of allowed international actor codes.
     readme = (GOLD_DIR / "README.md").read_text(encoding="utf-8")
-    codes = set(re.findall(r"^\|\s*`(IGO[A-Z0-9]+)`\s*\|", readme, flags=re.MULTILINE))
+    codes = set(re.findall(r"^\|\s*`((?:IGO|IMG)[A-Z0-9]+)`\s*\|", readme, flags=re.MULTILINE))
     assert codes, "README.md lists no IGO codes"
     return frozenset(codes | {"NGO"})
 

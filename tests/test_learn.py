@@ -87,6 +87,12 @@ def test_validator_names_each_problem():
     problems = " | ".join(validate_record(bad, codes, countries))
     assert "trigger 'expelled' does not occur" in problems and "'999' is not a CAMEO code" in problems
     assert "3-letter chunks" in problems and "implied" in problems
+    # the dictionary's organisation codes may hold digits (the G7); a country's may not
+    g7 = json.loads(json.dumps(good))
+    g7["events"][0]["target"] = {"text": "the Russian ambassador", "code": "IGOWSTG7"}
+    assert validate_record(g7, codes, countries) == []
+    g7["events"][0]["target"]["code"] = "RUS6OV"
+    assert "3-letter chunks" in " | ".join(validate_record(g7, codes, countries))
 
 
 def test_gold_reader_scores_corpus_records(tmp_path):

@@ -11,7 +11,7 @@ import pytest
 from eventlens.errors import InputError
 from eventlens.evaluate import evaluate, format_comparison, format_table, gold_articles, to_json
 from eventlens.evaluate.gold import GoldEvent, GoldRecord, read_gold, record_from_gsr
-from eventlens.evaluate.scoring import actor_matches, country_key, max_matching, score
+from eventlens.evaluate.scoring import actor_matches, country_key, max_matching, normalize_actor, score
 from eventlens.ontology import lookup, plover_for
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "eval.md"
@@ -114,6 +114,12 @@ def test_country_keys_aliases_and_transnational_actors():
     # NATO under both conventions: the codebook's IGONAT and the dictionaries' IGOWSTNAT
     assert actor_matches("IGONAT", "IGOWSTNAT", "strict") and actor_matches("IGOWSTNAT", "igonat", "country")
     assert not actor_matches("IGONAT", "IGOUNO", "country")
+    # The filing region inside an organisation's code is dropped on both sides, and only that:
+    # the African Union, ECOWAS and the EU's parliament under both conventions are one actor each
+    assert actor_matches("IGOAFU", "IGOAFRAFU", "strict") and actor_matches("IGOAFRECW", "IGOECW", "country")
+    assert actor_matches("IGOEUREECLEG", "IGOEECLEG", "strict") and actor_matches("IGOEUREEC", "IGOEEC", "country")
+    assert normalize_actor("IGOUNOHCR") == "IGOUNOHCR" and normalize_actor("IGOWSTG7") == "IGOWSTG7"
+    assert not actor_matches("IGOAFRAFU", "IGOAFRECW", "country") and not actor_matches("IGOARBARL", "IGOAFU", "country")
 
 
 def test_root_and_base_levels_forgive_finer_code_differences():

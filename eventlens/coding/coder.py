@@ -399,6 +399,19 @@ class Coder:
             ref = actors.resolve(tok, speaker=speaker, in_quote=in_quote, owner=owner)
             if ref is not None and all((r.code, r.name) != (ref.code, ref.name) for r in out):
                 out.append(ref)
+            if ref is not None and ref.sector and ref.country:
+                # "the leaders of Japan and South Korea": a role noun of a list of countries is one of each
+                for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                        for extra in pobj.conjuncts:
+                            m = actors.by_token.get(extra.i)
+                            if m is None or m.kind not in STATE_KINDS or not m.best.country:
+                                continue
+                            country = m.best.country
+                            if all(r.country != country for r in out):
+                                out.append(replace(ref, code=country + ref.sector, name=f"{tok.text} of {extra.text}",
+                                                   country=country, text=extra.text, start=extra.idx,
+                                                   end=extra.idx + len(extra.text), via=f"{ref.via}; one of a list"))
         if len(out) >= 2 and len({r.country for r in out}) == len(out):
             actors.last_group = (tokens[0].i, out)  # "Sudan and South Sudan signed ... They agreed ..."
         elif not out and len(tokens) == 1:
@@ -580,6 +593,10 @@ class Coder:
         distinct = parties_apart(sources)
         joint = (distinct
                  and (code[:2] in cameo.COOPERATIVE_ROOTS or both_ways))
+        # "Ukraine and Russia blamed each other": whatever the act, each is the other's target
+        each_other = any(t.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in t.children)
+                         for t in tgt_tokens) or "each other" in sent.text or "one another" in sent.text
+        joint = joint or (distinct and each_other and not targets)
         if (self.target_chooser is not None and extended is None and echoed is None and not cand.reciprocal
                 and not (joint and not targets)  # "India and Pakistan exchanged fire": each the other's target
                 and not [t for t in targets if t.code not in {s.code for s in sources}]):
@@ -607,8 +624,6 @@ class Coder:
             return self._drop("crime by someone unnamed on no political target")
         pairs = []
         # "India and China began pulling back troops": joint cooperative acts are done to each other.
-        each_other = any(t.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in t.children)
-                         for t in tgt_tokens) or "each other" in sent.text or "one another" in sent.text
         # "Sudan and South Sudan ... The two leaders agreed to reopen the pipeline": a target the chooser
         # found among the sources themselves makes the act one between them.
         among = distinct and targets and all(any(t.code == s.code for s in sources) for t in targets)
@@ -647,7 +662,7 @@ class Coder:
             rule += f"; met in {where.full_name}, a third country: 044"
         by_pair = {}  # a code per direction, where the two sides of one act differ
         if (code[:2] == "04" and lemma(anchor) == "meet" and where is not None and where.country_code
-                and len(pairs) <= 2 and all(t is not None for _, t in pairs)):
+                and (len(pairs) <= 2 or len(sources) == 1) and all(t is not None for _, t in pairs)):
             # "X met his Vietnamese counterpart in Hanoi": X visits (042), Vietnam hosts (043)
             for s, t in list(pairs):
                 if where.country_code in (s.country, t.country) and s.country != t.country:

@@ -28,6 +28,8 @@ DEMAND_VERBS = {"demand", "insist", "order", "require", "command", "instruct", "
 MODAL_INTENT = {"will", "'ll", "shall", "wo"}
 MODAL_HYPOTHETICAL = {"could", "might", "may", "would", "can", "should", "must", "ought", "ca"}
 CONDITION_MARKS = {"if", "unless", "provided", "providing", "once", "until", "after", "when"}
+# Verbs whose complement, when it is someone else's act, is forecast: "analysts expect Venezuela to respond".
+EXPECT_VERBS = {"expect", "anticipate", "forecast"}
 # Verbs whose complement is weighed, not done: "will consider resuming talks".
 CONSIDER_VERBS = {"consider", "weigh", "study", "examine", "explore", "mull", "contemplate", "discuss",
                   "debate", "review", "evaluate", "assess", "ponder"}
@@ -253,6 +255,12 @@ def clause_of(tok) -> Clause:
             cl.in_condition = True
         if dep in ("ccomp", "xcomp") and hf & CONSIDER_VERBS:
             cl.in_condition = True  # "will consider resuming dialogue": weighed, not done or promised
+        if dep in ("ccomp", "xcomp") and hf & EXPECT_VERBS and (
+                is_passive(head) or children(cur, "nsubj", "nsubjpass") or children(head, "dobj")):
+            # "talks are expected to resume", "analysts expect Venezuela to respond by sending troops":
+            # what others expect of an actor is a forecast, not its act (the corpus codes 1 in 78); an
+            # actor's own "expects to sign" stays an intention
+            cl.in_condition = True
         if (dep in ("xcomp", "ccomp", "dobj") or dep == "acl" and head.pos_ == "NOUN") and cl.governor is None:
             if (hf & INTENT_VERBS and dep != "acl") or (head.pos_ == "ADJ" and hf & ADJ_INTENT) or (
                     dep == "acl" and hf & INTENT_NOUNS):
@@ -284,7 +292,8 @@ def clause_of(tok) -> Clause:
             break
         if dep in ("ccomp", "parataxis", "advcl") and cl.governor is not None:
             break
-        if dep not in ("xcomp", "conj", "ccomp", "advcl", "dobj", "pobj", "prep", "acomp", "relcl", "acl"):
+        if dep not in ("xcomp", "conj", "ccomp", "advcl", "dobj", "pobj", "prep", "acomp", "relcl", "acl") and not (
+                dep == "pcomp" and head.lower_ == "by"):  # "respond by sending troops": the means of the act above
             break
         cur = head
     if (cl.modality == "hypothetical" and cl.reporter is not None and "would" in aux

@@ -35,19 +35,21 @@ COUNTRY_ALIASES = {
     "BUR": "MMR",  # Burma, ISO-3 until 1989
 }
 
-# Whole codes that two conventions write differently for one organisation: the codebook's short IGONAT
-# and the CAMEO dictionaries' IGOWSTNAT (NATO, filed under the West) are the same actor.
-ACTOR_ALIASES = {"IGONAT": "IGOWSTNAT"}
+# An organisation's code may carry the region a dictionary files it under between "IGO" and the body's
+# own three letters: the African Union is IGOAFRAFU in the CAMEO dictionaries and IGOAFU in the short form
+# writers use, NATO IGOWSTNAT and IGONAT. The region says where the body is filed, not which body it is, so
+# both sides drop it before any comparison (since session 16; figures before then compared whole codes,
+# which made these pairs different actors).
+IGO_REGIONS = frozenset({"AFR", "AMR", "ARB", "ASA", "CAS", "EUR", "LAM", "MEA", "PAC", "SEA", "WST"})
 
 
 def normalize_actor(code: str | None) -> str | None:
-    """Upper case, country alias resolved; None (or blank) stays None."""
+    """Upper case, country alias resolved, an organisation's filing region dropped; None (or blank) stays None."""
     if code is None or not str(code).strip():
         return None
     code = str(code).strip().upper()
-    for short, full in ACTOR_ALIASES.items():
-        if code.startswith(short):
-            code = full + code[len(short):]
+    if code.startswith("IGO") and code[3:6] in IGO_REGIONS and len(code) >= 9:
+        code = "IGO" + code[6:]
     return COUNTRY_ALIASES.get(code[:3], code[:3]) + code[3:]
 
 

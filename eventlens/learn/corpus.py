@@ -67,11 +67,11 @@ def find_span(text: str, words: str, occurrence: int = 1) -> tuple[int, int] | N
 
 def check_actor_code(code: object, countries: frozenset[str] | None) -> str | None:
     """Why an actor code is malformed, or None."""
+    if isinstance(code, str) and code[:3] in NON_STATE and code.isalnum() and code == code.upper():
+        return None  # organisation codes may hold digits, as the dictionary's do (IGOWSTG7, IGOG20)
     if not isinstance(code, str) or not code or len(code) % 3 or not code.isalpha() or not code.isupper():
         return f"actor code {code!r} is not 3-letter chunks in capitals (JPN, JPNGOV, IGOUNO)"
     head, rest = code[:3], [code[i:i + 3] for i in range(3, len(code), 3)]
-    if head in NON_STATE:
-        return None
     if countries is not None and head not in countries and head not in SECTORS:
         return f"actor code {code!r} starts with {head!r}, not an ISO-3 country or IGO/NGO/MNC"
     if rest and rest[0] not in SECTORS:

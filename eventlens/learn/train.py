@@ -32,7 +32,7 @@ CONFIG = {"bits": 18, "epochs": 12, "rate": 0.2, "l2": 1e-5, "seed": 0, "feature
           "deep_dim": 64, "deep_epochs": 3, "deep_vector_rate": 0.05, "deep_min_count": 3,
           "ranker_deep": {"dim": 32, "epochs": 4, "rate": 0.05, "vector_rate": 0.05, "min_count": 3},
           "code_bits": 15, "code_epochs": 10, "code_threshold": 0.7, "refine_threshold": 0.4,
-          "gate_bits": 18, "gate_epochs": 4, "gate_l2": 1e-4, "gate_threshold": 0.3, "gate_features": "gate-v3",
+          "gate_bits": 18, "gate_epochs": 4, "gate_l2": 1e-4, "gate_threshold": 0.25, "gate_features": "gate-v3",
           "gate_deep": {"dim": 32, "epochs": 3, "vector_rate": 0.05, "min_count": 3},
           "calibration_features": "calibrate-v1", "calibration_folds": [1, 2, 3]}
 
