@@ -105,6 +105,19 @@ def _span(ref: ActorRef | None):
     return [ref.start, ref.end] if ref is not None and ref.start is not None else None
 
 
+def _one_of_each(tok, ref: ActorRef, actors):
+    """"the leaders of Japan and South Korea": a role noun of a list of countries is one of each. `ref` is
+    what the role noun resolved to (the first country's); the others follow with its sector."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for extra in (x for p in prep.children if p.dep_ == "pobj" for x in p.conjuncts):
+            m = actors.by_token.get(extra.i)
+            if m is not None and m.kind in STATE_KINDS and m.best.country:
+                country = m.best.country
+                yield replace(ref, code=country + ref.sector, name=f"{tok.text} of {extra.text}", country=country,
+                              text=extra.text, start=extra.idx, end=extra.idx + len(extra.text),
+                              via=f"{ref.via}; one of a list")
+
+
 class Coder:
     """Holds the lexicon and dictionaries; codes parsed articles. One per process."""
 
@@ -400,18 +413,9 @@ class Coder:
             if ref is not None and all((r.code, r.name) != (ref.code, ref.name) for r in out):
                 out.append(ref)
             if ref is not None and ref.sector and ref.country:
-                # "the leaders of Japan and South Korea": a role noun of a list of countries is one of each
-                for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                        for extra in pobj.conjuncts:
-                            m = actors.by_token.get(extra.i)
-                            if m is None or m.kind not in STATE_KINDS or not m.best.country:
-                                continue
-                            country = m.best.country
-                            if all(r.country != country for r in out):
-                                out.append(replace(ref, code=country + ref.sector, name=f"{tok.text} of {extra.text}",
-                                                   country=country, text=extra.text, start=extra.idx,
-                                                   end=extra.idx + len(extra.text), via=f"{ref.via}; one of a list"))
+                for extra in _one_of_each(tok, ref, actors):
+                    if all(r.country != extra.country for r in out):
+                        out.append(extra)
         if len(out) >= 2 and len({r.country for r in out}) == len(out):
             actors.last_group = (tokens[0].i, out)  # "Sudan and South Sudan signed ... They agreed ..."
         elif not out and len(tokens) == 1:

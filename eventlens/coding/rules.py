@@ -357,6 +357,11 @@ def _is_anti(tok) -> bool:
         c.lower_ == "anti" for c in tok.children)
 
 
+def _infinitive(verb) -> bool:
+    """Whether a verb stands after "to" ("to discuss", "allowed Taiwan to open")."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+
+
 def noun_candidate(lex: Lexicon, noun) -> Candidate | None:
     """A nominal event standing on its own: "the imposition of sanctions by Japan", "talks between
     Japan and Russia". A noun that is merely described ("the treaty has remained unsigned") is none."""
@@ -382,7 +387,7 @@ def noun_candidate(lex: Lexicon, noun) -> Candidate | None:
         # "Russia recognised ..., drawing condemnation from the West": the reaction is to whoever did
         # what the clause above tells, not to someone named inside it ("allowed Taiwan to open ...")
         done = noun.head.head
-        if done.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in done.children):
+        if done.dep_ in ("ccomp", "xcomp") and _infinitive(done):
             done = done.head  # "allowed Taiwan to open an office, drawing ...": the one who allowed it
         tgts = subjects(done) or tgts
     return Candidate(entry.code, f"lexicon {entry.origin}: {entry.form} (nominal)", [noun] + ([obj] if obj is not None else []),
@@ -452,7 +457,7 @@ def drop_purposes(cands: list[Candidate]) -> list[Candidate]:
         if word is not None and word.head.i != word.i:
             head = acts.get(word.head.i)
             purpose = (head is not None and head is not c and word.dep_ in ("advcl", "xcomp")
-                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in word.children)
+                       and _infinitive(word)
                        and head.code[:2] == c.code[:2])
             # "hosted the president of Djibouti for talks": the talks are what the visit is for (a guest who
             # "travelled to Kabul for talks with the Taliban" holds them with someone: those are coded)

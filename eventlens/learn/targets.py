@@ -105,6 +105,7 @@ FRONTIER_WORDS = {"border", "airspace", "crossing", "frontier", "port", "seaport
 # such an act at the breaker's own people), so "Azerbaijani forces violated the truce" is aimed at whom
 # the article names.
 PACT_WORDS = {"truce", "ceasefire", "armistice", "agreement", "accord", "treaty", "deal"}
+NOT_ON_OWN_PEOPLE_OBJECTS = FRONTIER_WORDS | PACT_WORDS
 # Roots whose implied target the corpus almost never makes the source's own government when the state's
 # armed arms act (the army, police, spies): a show of force, aid, a meeting, an assault or a fight is
 # aimed at someone the article names (2 implied own governments in 3,193 such events). With the candidate
@@ -141,6 +142,9 @@ def candidates(*, anchor, sent, sources: list[ActorRef], rule_targets: list[Acto
         out.append(TargetCandidate(kind=kind, ref=ref, head=head, also=also))
 
     doc = sent.doc
+    # What the act is done with: a curfew or martial law falls on the source's own people, expelled
+    # diplomats or deployed troops on someone the article must name (else there is no event)
+    obj = _object_word(anchor)
     # The words of the source itself ("Ghana's" in "Ghana's foreign minister criticised ...") name who
     # acts, not on whom: the corpus almost never codes a body acting on its own bare country.
     source_spans = [(s.start, s.end) for s in sources if s.start is not None]
@@ -168,7 +172,7 @@ def candidates(*, anchor, sent, sources: list[ActorRef], rule_targets: list[Acto
         if src_sector not in ("-", "GOV") and not (src_sector in STATE_FORCE_SECTORS and root in NOT_ON_OWN_GOV):
             add("implied_own_gov", gov)
         if (source.sector and root not in NOT_ON_OWN_PEOPLE and code[:3] not in NOT_ON_OWN_PEOPLE_CODES
-                and _object_word(anchor) not in FRONTIER_WORDS | PACT_WORDS and not (root == "15" and not _places(anchor))):
+                and obj not in NOT_ON_OWN_PEOPLE_OBJECTS and not (root == "15" and not _places(anchor))):
             # A state body acting at home acts on its people (a curfew, a ban, a crackdown): the corpus
             # codes such implied targets XXXCVL four times as often as the bare country.
             add("implied_own_people", ActorRef(code=source.country + "CVL", name=f"people of {source.country}",
@@ -203,9 +207,6 @@ def candidates(*, anchor, sent, sources: list[ActorRef], rule_targets: list[Acto
 
     anchor_clause = _clause_of(anchor)
     n_named = sum(1 for c in out if c.kind in ("rule", "named"))
-    # What the act is done with: a curfew or martial law falls on the source's own people, expelled
-    # diplomats or deployed troops on someone the article must name (else there is no event)
-    obj = _object_word(anchor)
     for c in out:
         f = [f"kind={c.kind}", f"kind={c.kind}|root={root}", f"kind={c.kind}|code={code[:3]}",
              f"kind={c.kind}|lemma={lemma}", f"kind={c.kind}|src={src_sector}", f"kind={c.kind}|n={_bucket(n_named)}",
