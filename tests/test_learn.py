@@ -339,6 +339,20 @@ def test_the_gate_reads_how_actors_stand_to_each_rule_word(pipeline):
     assert actor_links(word, {summon[3].i}) == {"obj"}
 
 
+def test_the_detector_reads_who_acts_and_the_rest_of_the_sentence(pipeline):
+    from eventlens.learn.detect import sentence_context, token_features
+
+    sent = next(pipeline("Chinese warships struck a Philippine supply boat near the shoal.").sents)
+    struck = next(t for t in sent if t.lower_ == "struck")
+    feats = set(token_features(struck, set(), {}, sentence_context(sent)))
+    assert {"s=warship", "l=strike|s=warship", "ctx=boat", "ctx=shoal", "ctx=supply"} <= feats
+    assert "ctx=strike" not in feats  # the word itself is not its own context
+    sport = next(pipeline("The striker struck twice as the champions beat the visitors.").sents)
+    word = next(t for t in sport if t.lower_ == "struck")
+    sport_feats = set(token_features(word, set(), {}))  # the context is computed when not given
+    assert {"ctx=striker", "ctx=champion"} <= sport_feats and "ctx=boat" not in sport_feats
+
+
 def test_an_actor_the_ranker_picks_from_a_list_brings_the_list_but_not_the_co_actors(code):
     events = code("Egyptian officials warned they could abandon their mediation between Hamas and Fatah "
                   "if the factions kept trading insults.")

@@ -838,3 +838,45 @@ def test_actors_who_act_on_each_other_are_each_others_targets_whatever_the_act(c
     events = code("Serbia and Kosovo blamed each other for the violence in Zvecan.", date="2023-06-01")
     assert {(e.source.country, e.target.country) for e in events if e.root_code == "11"} == {("SRB", "XKX"),
                                                                                           ("XKX", "SRB")}
+
+
+def test_a_rejected_offer_or_a_criticised_decision_is_no_event_of_its_own(code):
+    rejected = code("Colombia rejected Venezuela's offer to mediate between Bogota and the ELN, saying the "
+                    "talks were a domestic matter.", date="2023-06-01")
+    one(rejected, root="12", src_country="COL", tgt_country="VEN")
+    assert [e.root_code for e in rejected] == ["12"]
+    criticised = code("Chile criticised Bolivia's decision to close its border crossings to Chilean trucks.",
+                      date="2023-06-01")
+    one(criticised, root="11", src_country="CHL", tgt_country="BOL")
+    assert [e.root_code for e in criticised] == ["11"]
+    # the offer made, not judged, is coded
+    assert one(code("Venezuela offered to mediate between Bogota and the ELN.", date="2023-06-01"),
+               root="03", src_country="VEN")
+
+
+def test_what_a_signed_pact_provides_is_its_content_not_another_event(code):
+    for text in ("Brazil and Argentina signed a pact on Monday to share radar data on drug flights.",
+                 "Brazil signed a pact with Argentina to share radar data on drug flights."):
+        events = code(text, date="2023-06-01")
+        one(events, root="05", src_country="BRA", tgt_country="ARG")
+        assert not [e for e in events if e.root_code == "06"], text
+
+
+def test_what_a_report_or_a_claim_says_is_alleged_not_done(code):
+    events = code("The Council of Europe sent a team to investigate reports that Azerbaijani police had beaten "
+                  "journalists in Baku.", date="2023-06-01")
+    assert not [e for e in events if e.root_code == "18"]
+    assert one(code("Azerbaijani police beat journalists in Baku.", date="2023-06-01"), src_country="AZE")
+
+
+def test_a_verb_whose_object_is_a_nominal_event_of_its_root_is_no_second_event(pipeline):
+    from eventlens.coding.grammar import Clause
+    from eventlens.coding.rules import Candidate, said_by_their_objects
+
+    doc = pipeline("Egypt's decision drew sharp criticism from Qatar.")
+    drew, criticism = next(t for t in doc if t.text == "drew"), next(t for t in doc if t.text == "criticism")
+    assert criticism.dep_ == "dobj" and criticism.head == drew
+    nominal = Candidate("111", "nominal", [criticism], [], [], Clause())
+    same_root, other_root = (Candidate(code, "detector", [drew], [], [], Clause()) for code in ("112", "040"))
+    assert said_by_their_objects([nominal], [same_root, other_root]) == [other_root]
+    assert said_by_their_objects([], [same_root]) == [same_root]

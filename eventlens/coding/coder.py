@@ -27,7 +27,7 @@ from ..resolve.places import action_geo, clause_places, gazetteer
 from .petrarch_actors import PatternCandidate, realize as realize_pattern
 from .petrarch_verbs import load_discards, load_verb_dictionary
 from .rules import (Candidate, conditional_threats, construction_candidates, drop_consequences, drop_covered,
-                    drop_denied, drop_purposes, verb_candidates)
+                    drop_denied, drop_judged, drop_purposes, said_by_their_objects, verb_candidates)
 
 VERB_IDS = {POS_IDS["VERB"], POS_IDS["AUX"]}
 NOUN_ID = POS_IDS["NOUN"]
@@ -255,10 +255,10 @@ class Coder:
                     taken = {t.i for c in cands for t in c.action}
                     taken |= {c.clause.governor.i for c in cands if c.clause.governor is not None}
                     cands = self.detector.recode(cands, actor_tokens, rule_roots)
-                    cands += self.detector.propose(sent, taken, actor_tokens, rule_roots,
-                                                   scored=entry["detector"] if entry else None)
+                    cands += said_by_their_objects(cands, self.detector.propose(
+                        sent, taken, actor_tokens, rule_roots, scored=entry["detector"] if entry else None))
                     cands = self._gate(cands, sent, actor_tokens, rule_roots, actor_kinds, entry, actors)
-            cands = drop_purposes(drop_denied(drop_consequences(drop_covered(conditional_threats(cands)))))
+            cands = drop_purposes(drop_judged(drop_denied(drop_consequences(drop_covered(conditional_threats(cands))))))
             if not cands:
                 self._remember_subjects(sent, actors)
             coded = set()  # the candidates that gave an event

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..coding.grammar import judges_of_an_unowned_offer
 from ..models import ActorRef
 from .targets import MENTION_POS, SKIP_DEPS, TargetCandidate, _bucket, _clause_of, dep_path
 
@@ -23,8 +24,9 @@ def candidates(*, anchor, sent, code: str, actors, si: int, speaker: ActorRef | 
         seen.add(key)
         out.append(TargetCandidate(kind=kind, ref=ref, head=head))
 
+    judges = judges_of_an_unowned_offer(anchor)  # "Egypt welcomed the offer to mediate": not Egypt's
     for tok in sent:
-        if tok.pos_ not in MENTION_POS or tok.dep_ in SKIP_DEPS or tok.i == anchor.i:
+        if tok.pos_ not in MENTION_POS or tok.dep_ in SKIP_DEPS or tok.i == anchor.i or tok.i in judges:
             continue
         ref = actors.resolve(tok, speaker=speaker, in_quote=in_quote, remember=False, owner="modifier")
         if ref is not None:
