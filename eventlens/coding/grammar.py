@@ -141,6 +141,14 @@ def through_count(tok):
 RELATIVE_PRONOUNS = {"which", "who", "that"}
 
 
+def _intent_noun(verb):
+    """The intention or deed noun whose "to" clause `verb` is ("the offer to mediate", "a bid to join"),
+    or None."""
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and not forms(verb.head).isdisjoint(INTENT_NOUNS | DEED_NOUNS):
+        return verb.head
+    return None
+
+
 def subjects(verb) -> list:
     """The tokens naming who acts: the verb's own subject, a passive's agent, or the subject it
     shares with the verb it hangs on (xcomp, conj, relative clause)."""
@@ -164,10 +172,10 @@ def subjects(verb) -> list:
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         # "France, Germany and Spain, which jointly criticised ...": the relative pronoun stands for the list
         return expand_conj(verb.head)
-    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and not forms(verb.head).isdisjoint(INTENT_NOUNS | DEED_NOUNS):
+    noun = _intent_noun(verb)
+    if noun is not None:
         # "Qatar's offer to mediate": the owner acts; "China expressed readiness to mediate": the one
         # who expressed it.
-        noun = verb.head
         owner = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         if owner:
             return expand_conj(owner[0])
@@ -195,10 +203,9 @@ def judges_of_an_unowned_offer(verb) -> set[int]:
     """"Egypt welcomed the offer to mediate": the tokens of whoever took a stance on an offer (an intention
     or deed noun) that names no owner; they did not make it. Empty where the verb governing the noun owns
     it ("announced an offer to mediate") or the noun has an owner."""
-    if not (verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and not forms(verb.head).isdisjoint(INTENT_NOUNS | DEED_NOUNS)):
-        return set()
-    noun = verb.head
-    if any(c.dep_ == "poss" for c in noun.children) or noun.dep_ != "dobj" or is_verb_in(noun.head, OWNING_VERBS):
+    noun = _intent_noun(verb)
+    if noun is None or any(c.dep_ == "poss" for c in noun.children) or noun.dep_ != "dobj" or is_verb_in(
+            noun.head, OWNING_VERBS):
         return set()
     return {t.i for s in subjects(noun.head) for t in s.subtree}
 

@@ -264,11 +264,7 @@ class Detector:
         todo = [c for c in cands if c.entry is not None and c.action and c.action[0].pos_ in ("VERB", "NOUN")]
         if not todo or self.recode_threshold >= 1.0:
             return cands
-        bags: dict[int, Counter] = {}
-        for c in todo:
-            sent = c.action[0].sent
-            if sent.start not in bags:
-                bags[sent.start] = sentence_context(sent)
+        bags = {sent.start: sentence_context(sent) for sent in {c.action[0].sent for c in todo}}
         feats = [token_features(c.action[0], actor_tokens, rule_roots, bags[c.action[0].sent.start]) for c in todo]
         probs = self.probabilities(feats)
         mutual = set(self.meta.get("mutual_codes", ()))
