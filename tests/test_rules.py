@@ -880,3 +880,89 @@ def test_a_verb_whose_object_is_a_nominal_event_of_its_root_is_no_second_event(p
     same_root, other_root = (Candidate(code, "detector", [drew], [], [], Clause()) for code in ("112", "040"))
     assert said_by_their_objects([nominal], [same_root, other_root]) == [other_root]
     assert said_by_their_objects([], [same_root]) == [same_root]
+
+
+def _actors(pipeline, coder, text):
+    import datetime as dt
+
+    from eventlens.actors.resolve import ArticleActors
+
+    doc = pipeline(text)
+    return doc, ArticleActors(doc, coder.dictionary, dt.date(2023, 6, 1))
+
+
+def test_a_body_named_again_by_its_kind_is_the_body_named_before(pipeline, coder):
+    doc, actors = _actors(pipeline, coder, "The African Union suspended Niger after the coup. The bloc demanded "
+                                           "the release of the president.")
+    au = actors.resolve(next(t for t in doc if t.text == "Union"))
+    niger = actors.resolve(next(t for t in doc if t.text == "Niger"))
+    assert au.code.startswith("IGO") and niger.code == "NER"
+    bloc = actors.resolve(next(t for t in doc if t.text == "bloc"))
+    assert bloc is not None and bloc.code == au.code and bloc.text == "bloc"
+    # with no international body named before, "the bloc" names nobody
+    doc, actors = _actors(pipeline, coder, "Niger's junta met on Monday. The bloc demanded elections.")
+    actors.resolve(next(t for t in doc if t.text == "junta"))
+    assert actors.resolve(next(t for t in doc if t.text == "bloc")) is None
+
+
+def test_a_subject_it_opening_a_sentence_is_the_last_body_that_was_a_subject(pipeline, coder):
+    doc, actors = _actors(pipeline, coder, "Indian troops fired on a Pakistani patrol, the Pakistani army said. "
+                                           "It vowed to retaliate. It was the third such incident.")
+    for word in ("troops", "army"):  # in the coder's order: the event's source, then its reporter
+        actors.resolve(next(t for t in doc if t.text == word))
+    its = [t for t in doc if t.text == "It"]
+    vowed = actors.resolve(its[0])
+    assert vowed is not None and vowed.code == "PAKMIL"
+    assert actors.resolve(its[1]) is None  # the empty "it" of "It was ..."
+
+
+def test_a_reaction_is_aimed_at_the_last_other_actor_named_before(pipeline, coder):
+    doc, actors = _actors(pipeline, coder, "The European Union imposed tariffs on Chinese steel. Beijing "
+                                           "condemned the decision, the Chinese ministry said.")
+    for word in ("Union", "Chinese", "Beijing", "ministry"):
+        actors.resolve(next(t for t in doc if t.text == word))
+    second = list(doc.sents)[1]
+    # Beijing and the ministry (same state, this sentence) are not what Beijing reacts to
+    last = actors.last_other({"CHN"}, before=second.start_char)
+    assert last is not None and last.code.startswith("IGO")
+    events = code_text_with(coder, doc.text)
+    assert one(events, root="11", src="CHN", tgt=last.code)
+
+
+def code_text_with(coder, text):
+    from eventlens.coding import code_text
+
+    return code_text(text, date="2023-06-01", coder=coder)
+
+
+def test_the_object_of_a_participle_clause_is_the_object_of_the_act_it_hangs_on(code):
+    events = code("Malawi's government suspended the mining licence of an Australian company on Tuesday, "
+                  "accusing the firm of underpaying royalties.", date="2023-06-01")
+    assert one(events, root="11", src="MWIGOV", tgt="AUSBUS")
+    events = code("Tanzania expelled two Kenyan diplomats on Sunday, accusing them of spying.", date="2023-06-01")
+    assert one(events, root="11", src_country="TZA", tgt_country="KEN")
+
+
+def test_a_message_of_condolence_is_condolence(code):
+    events = code("Oman's sultan sent a message of condolence to the Iranian president after the refinery fire.",
+                  date="2023-06-01")
+    assert one(events, code="018", src="OMNGOV", tgt="IRNGOV")
+    assert not [e for e in code("The president sent a message to parliament.", date="2023-06-01")
+                if e.code == "018"]
+
+
+def test_a_sector_word_before_aid_says_its_kind_not_its_owner(pipeline, coder):
+    doc, actors = _actors(pipeline, coder, "Norway promised $500 million in military aid to Kyiv.")
+    aid = next(t for t in doc if t.text == "aid")
+    assert actors.resolve(aid, remember=False, owner="all") is None
+    doc, actors = _actors(pipeline, coder, "Opposition supporters marched in Nairobi.")
+    assert actors.resolve(next(t for t in doc if t.text == "supporters"), remember=False, owner="all").code == "KENOPP"
+
+
+def test_called_on_a_day_is_no_appeal_and_calling_a_thing_something_is_no_call(code):
+    assert not [e for e in code("Biden called Xi on Tuesday.", date="2023-06-01") if e.root_code == "02"]
+    assert one(code("China called on Japan on Monday to withdraw its ships.", date="2023-06-01"),
+               root="02", src="CHN", tgt="JPN")
+    events = code("A court in Dhaka jailed a former minister for bribery. The ruling drew criticism from his "
+                  "party, which called the case politically motivated.", date="2023-06-01")
+    assert not [e for e in events if e.code == "041"]

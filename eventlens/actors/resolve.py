@@ -29,7 +29,11 @@ PERSON_TITLES = {"minister", "secretary", "president", "premier", "chancellor", 
 # A title with no name still names a person or body ("the politician said").
 ROLE_NOUNS = {"politician", "official", "leader", "spokesman", "spokeswoman", "spokesperson",
               "minister", "diplomat", "lawmaker", "deputy", "envoy", "ambassador", "president",
-              "premier", "chancellor", "ministry", "government", "statement", "army", "military"}
+              "premier", "chancellor", "ministry", "government", "statement", "army", "military",
+              *("bloc", "alliance", "organisation", "organization", "grouping", "union", "commission")}
+# Nouns by which wire copy names an international or non-governmental body again ("The bloc said",
+# "the alliance's chief"): the last such body named before, whatever was named since.
+ORG_NOUNS = {"bloc", "alliance", "organisation", "organization", "grouping", "union", "commission"}
 # Words that make a named thing a business whatever its title words say ("TsMRBank Vice President").
 BUSINESS_NAME = re.compile(r"(bank|corp|corporation|llc|inc|ltd|plc|group|holding|company|gmbh|jsc|pjsc)$",
                            re.IGNORECASE)
@@ -48,6 +52,14 @@ MEMBER_NOUNS = {"member", "supporter", "loyalist", "operative", "cell", "unit", 
 # Government bodies that wire copy names again by the bare noun ("The ministry said ..."): they are the
 # body of that name named before, else the government of the state the story's last clause is about,
 # not whichever official was named last (often the envoy that state summoned).
+# Things a sector word before them classifies rather than owns: "military aid" is aid of a kind, given by
+# whoever gives it; "opposition supporters" or "army headquarters" do belong to the opposition or the army.
+KIND_NOUNS = {"aid", "assistance", "support", "help", "cooperation", "equipment", "hardware", "spending",
+              "budget", "funding", "ties", "relations", "action", "option", "pressure", "intervention",
+              "reform", "exercise", "drill", "solution", "deal", "agreement", "pact", "package"}
+# Verbs whose subject "it" stands for nothing ("It seems", "It emerged that", "It took three days").
+IMPERSONAL_VERBS = {"be", "seem", "appear", "emerge", "remain", "happen", "follow", "come", "take", "mean",
+                    "matter", "become", "look", "sound"}
 INSTITUTION_NOUNS = {"ministry", "government", "presidency", "cabinet", "administration", "spokesman",
                      "spokeswoman", "spokesperson"}
 
@@ -118,8 +130,14 @@ class ArticleActors:
         self.last_by_sector: dict[str, ActorRef] = {}
         self.last_by_country: dict[str, ActorRef] = {}  # the latest named body of each country
         self.last_actor: ActorRef | None = None
+        # The actors named so far, latest last, each once: whom a reaction in a later sentence answers
+        # ("The EU imposed tariffs on Chinese steel. ... Beijing condemned the decision").
+        self.recent: list[ActorRef] = []
         self.last_institution: dict[str, ActorRef] = {}  # "ministry" -> the last ministry named
         self.last_subject_state: str | None = None  # the country of the last state or government subject
+        # The last body (a state, its organs, an organisation, an armed group: no person) that was a clause's
+        # subject, with its head's index: "It" opening a later sentence goes on with it.
+        self.last_subject_body: tuple[int, ActorRef] | None = None
         self.last_speaker: ActorRef | None = None
         # The last list of actors of different countries named as one subject, and the index of its
         # first word: "they", "both" or "the two" after it stand for the list.
@@ -163,6 +181,14 @@ class ArticleActors:
         low = head.lower_
         if self._in_dateline(head.idx):
             return None
+        same = self._object_again(head)
+        if same is not None:
+            # the object itself, else what it is of ("the licence of an Australian company")
+            for obj in (same, *(p for prep in same.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                                for p in prep.children if p.dep_ == "pobj")):
+                ref = self.resolve(obj, speaker=speaker, in_quote=in_quote, remember=False, owner=owner)
+                if ref is not None:
+                    return replace(ref, **_span_of(head), via=f"coreference: {ref.name} (the object of '{same.head.text}')")
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS:
             return self._pronoun(head, speaker, in_quote)
         if head.pos_ == "NOUN" and self.group_for(head):
@@ -327,6 +353,10 @@ class ArticleActors:
                 self.last_subject_state = ref.country
             if (person_entry is not None or person_ent or titled) and ref.country and head.dep_ == "nsubj":
                 self.last_subject_person = (self.sent_bounds[head.i][0], ref)
+            elif (head.dep_ == "nsubj" and head.pos_ != "PRON" and not (person_entry is not None or person_ent or titled)
+                  and (self.last_subject_body is None or self.last_subject_body[0] <= head.i)):
+                # the last by position: a sentence's reporter ("..., the army said") is resolved first
+                self.last_subject_body = (head.i, ref)
         return ref
 
     def _owner(self, head, mentions, speaker, in_quote, possessor: bool = True) -> ActorRef | None:
@@ -354,7 +384,10 @@ class ArticleActors:
                                 via=best.origin + f"; owner of '{head.text}'")
         for m in mentions:
             # "an opposition demand", "opposition supporters", "army headquarters": a group's thing
-            # or followers stand for the group, in the country the text places it in.
+            # or followers stand for the group, in the country the text places it in. But a sector word
+            # before aid, ties or drills says what kind they are, not whose ("$500 million in military aid").
+            if head.lemma_.lower() in KIND_NOUNS:
+                break
             if m.kind in ("sector", "agent") and m.best.sector and any(
                     self.doc[i].dep_ in ("amod", "compound") and self.doc[i].head == head
                     for i in range(m.start, m.end)):
@@ -390,6 +423,7 @@ class ArticleActors:
     def note(self, ref: ActorRef, *, person: bool, tokens=()) -> None:
         """Remember an actor for later bare surnames, role nouns and pronouns."""
         self.last_actor = ref
+        self.recent = [r for r in self.recent[-11:] if r.code != ref.code] + [ref]
         if ref.sector:
             self.last_by_sector[ref.sector] = ref
             if ref.country:
@@ -415,6 +449,12 @@ class ArticleActors:
             return ActorRef(code=_code(speaker.country, "GOV" if speaker.sector in (None, "GOV") else speaker.sector),
                             name=speaker.name, country=speaker.country,
                             sector=speaker.sector or "GOV", **at, via=f"first person in a quote of {speaker.name}")
+        if low == "it" and self._opens_sentence(head) and self.last_subject_body is not None \
+                and self.last_subject_body[0] < self.sent_bounds[head.i][0]:
+            # "Indian troops fired on a patrol, the Pakistani army said. It vowed to retaliate": a subject
+            # "it" opening a sentence, with a verb of its own, goes on with the last body that was a subject
+            ref = self.last_subject_body[1]
+            return replace(ref, **at, via=f"coreference: {ref.name} (the subject before)")
         if low == "it":
             # "Russia has indicated it will consider ...": "it" is the subject of the governing clause.
             gov = head.head
@@ -426,6 +466,27 @@ class ArticleActors:
                         if ref is not None:
                             return replace(ref, **at, via=f"coreference: {ref.name}")
         return None
+
+    @staticmethod
+    def _object_again(head):
+        """"expelled two Kenyan diplomats, accusing them of spying", "suspended the licence of an Australian
+        company, accusing the firm of ...": the object of a participle clause, a pronoun or a bare "the"
+        noun, is the object of the act the clause hangs on. That object's head, else None."""
+        verb = head.head
+        if head.dep_ != "dobj" or verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.i == verb.i:
+            return None
+        # ("accusing the firm of ...": the parser may hang the "of" on the noun)
+        bare = head.pos_ == "NOUN" and [c.lower_ for c in head.children if c.dep_ != "prep"] == ["the"]
+        if not (bare or head.lower_ in ("them", "him", "her")):  # "calling it a provocation": the act
+            return None
+        return next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+
+    def _opens_sentence(self, head) -> bool:
+        """A subject "it" that opens its sentence and does something ("It vowed to retaliate"), not the
+        empty "it" of "It was the third attack" or "It emerged that ..."."""
+        verb = head.head
+        return (head.dep_ in ("nsubj", "nsubjpass") and head.i == self.sent_bounds[head.i][0]
+                and verb.pos_ == "VERB" and verb.lemma_.lower() not in IMPERSONAL_VERBS)
 
     def _possessor_country(self, head, speaker: ActorRef | None, in_quote: bool) -> str | None:
         """"said his army would shell ...", "warned that its forces would strike ...": a sector word owned by
@@ -486,6 +547,9 @@ class ArticleActors:
         low = head.lower_
         if low in SPEECH_NOUNS and self.last_speaker is not None:
             return replace(self.last_speaker, **at, via=f"the statement of {self.last_speaker.name}")
+        if low in ORG_NOUNS:
+            body = next((r for r in reversed(self.recent) if r.code.startswith(("IGO", "NGO"))), None)
+            return replace(body, **at, via=f"coreference: {body.name} (the {low} named before)") if body else None
         m = self.by_token.get(head.i)
         sector = m.best.sector if m is not None else None
         country = self._institution_country(head) if sector == "GOV" else None
@@ -633,6 +697,15 @@ class ArticleActors:
         first = min([tok.i, *(t.i for c in parts for t in c.subtree)])
         place = gazetteer().lookup(self.doc[first:tok.i + 1].text, self.countries)
         return place.country_code if place is not None and place.country_code else None
+
+    def last_other(self, codes: set[str], before: int) -> ActorRef | None:
+        """The latest actor named before offset `before` (in an earlier sentence: the current one's actors
+        are candidates of their own, its reporter among them) that is none of `codes` nor, where those are
+        a state, that state again."""
+        # A state does not answer itself: "Bishkek condemned the decision" after "wanted in Bishkek".
+        states = {c for c in codes if len(c) == 3} | {c[:3] for c in codes if c.endswith("GOV")}
+        return next((r for r in reversed(self.recent) if r.start is not None and r.start < before
+                     and r.code not in codes and not (r.country in states and r.sector in (None, "GOV"))), None)
 
     def counterpart(self, country: str | None, sentence_index: int) -> str | None:
         """The country the article is about besides `country`, when the article makes it plain:

@@ -248,7 +248,7 @@ class Coder:
                     for t in c.action:
                         rule_roots.setdefault(t.i, c.code[:2] if c.code else "-")
                 actor_kinds = {**people, **{i: f"{actors.by_token[i].kind}|{actors.by_token[i].best.sector or '-'}"
-                                            for i in actor_tokens}}
+                                            for i in actor_tokens}, **self._coreferent_subjects(sent, actors)}
                 if self.detector_recorder is not None:
                     self.detector_recorder.record(article.id, sent, actor_tokens, rule_roots, actor_kinds)
                 if self.detector is not None:
@@ -277,6 +277,10 @@ class Coder:
                                         article, content, published):
                     key = (ev.source.code, ev.source.name, ev.target.code if ev.target else None,
                            ev.target.name if ev.target else None, ev.code)
+                    if ev.root_code == "13":
+                        # a threat and the act it threatens, each with its own words for the target
+                        # ("Vilnius", "Lithuanian timber"), are one threat
+                        key = (ev.source.code, None, ev.target.code if ev.target else None, None, ev.code)
                     if key in seen or len(seen) >= budgets.MAX_EVENTS_PER_SENTENCE:
                         continue
                     seen.add(key)
@@ -304,6 +308,20 @@ class Coder:
             return False
         targets = [actors.resolve(t, remember=False, owner="all") for t in cand.targets]
         return any(r is not None and r.sector in POLITICAL_SECTORS for r in targets)
+
+    @staticmethod
+    def _coreferent_subjects(sent, actors: ArticleActors) -> dict[int, str]:
+        """Subjects that name an actor of an earlier sentence ("He", "It", "The bloc", "The two leaders"), by
+        the kind the gate weighs them as: the dictionary finds no actor in them, but they are one."""
+        out = {}
+        for tok in sent:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.i in actors.by_token or tok.pos_ not in ("PRON", "NOUN"):
+                continue
+            group = actors.group_for(tok)
+            ref = group[0] if group else actors.resolve(tok, remember=False)
+            if ref is not None:
+                out[tok.i] = f"coref|{ref.sector or '-'}"
+        return out
 
     def _gate(self, cands: list[Candidate], sent, actor_tokens, rule_roots, actor_kinds, entry,
               actors: ArticleActors) -> list[Candidate]:
@@ -601,6 +619,10 @@ class Coder:
         each_other = any(t.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in t.children)
                          for t in tgt_tokens) or "each other" in sent.text or "one another" in sent.text
         joint = joint or (distinct and each_other and not targets)
+        if code == "041" and not targets and any(c.dep_ == "dobj" for c in anchor.children):
+            # "called the case politically motivated", "calling it cowardly": what was called is a thing,
+            # so this names it (a verdict), it is no call to anyone
+            return self._drop("'called' a thing something: a verdict on it, not a call")
         if (self.target_chooser is not None and extended is None and echoed is None and not cand.reciprocal
                 and not (joint and not targets)  # "India and Pakistan exchanged fire": each the other's target
                 and not [t for t in targets if t.code not in {s.code for s in sources}]):

@@ -109,7 +109,9 @@ def match_verb(lex: Lexicon, verb) -> tuple[LexEntry, object] | None:
     if not entries:
         return None
     # spaCy tags a particle as prt, or as prep/advmod ("called on China", "stepped down").
-    prts = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod")}
+    # But "called Xi on Tuesday" is a call made on a day, not "call on" (appeal to) anyone.
+    prts = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod") or c.dep_ == "prep" and not (
+        (pobjs := children(c, "pobj")) and all(p.ent_type_ in ("DATE", "TIME") for p in pobjs))}
     objects = _object_tokens(verb)
     for entry in entries:
         if entry.particle and entry.particle not in prts:
@@ -295,13 +297,16 @@ QUANTITY_NOUNS = {"package", "round", "set", "series", "wave", "number", "raft",
                   # "gave Ivory Coast 5.1 million dollars of aid", "700 kg of medicine"
                   "dollar", "euro", "pound", "yen", "yuan", "rouble", "ruble", "franc", "ton", "tonne", "kg",
                   "kilogram", "worth", "million", "billion", "shipment", "consignment", "cargo", "load"}
+# Words that carry a message whose kind the noun after "of" names: "sent a message of condolence", "a
+# letter of protest", "a note of thanks".
+CARRIER_NOUNS = {"message", "cable", "letter", "telegram", "note", "word", "expression", "gesture"}
 
 
 def _light_noun(lex: Lexicon, verb):
     for obj in children(verb, "dobj") + passive_subjects(verb):
         for o in expand_conj(obj):
             m = match_noun(lex, o)
-            if m is None and lemma(o) in QUANTITY_NOUNS:
+            if m is None and lemma(o) in QUANTITY_NOUNS | CARRIER_NOUNS:
                 inner = [p for prep in children(o, "prep") if prep.lower_ == "of" for p in children(prep, "pobj")]
                 if inner:
                     o = inner[0]

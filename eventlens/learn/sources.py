@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..coding.grammar import judges_of_an_unowned_offer
 from ..models import ActorRef
-from .targets import MENTION_POS, SKIP_DEPS, TargetCandidate, _bucket, _clause_of, dep_path
+from .targets import MENTION_POS, SKIP_DEPS, TargetCandidate, _bucket, _clause_of, dep_path, outside_features
 
 
 def candidates(*, anchor, sent, code: str, actors, si: int, speaker: ActorRef | None, in_quote: bool,
@@ -53,6 +53,7 @@ def candidates(*, anchor, sent, code: str, actors, si: int, speaker: ActorRef | 
             side = "before" if c.head.i < anchor.i else "after"
             f += [f"path={path}", f"path={path}|root={root}", f"first={first}", f"first={first}|lemma={lemma}",
                   f"side={side}", f"side={side}|dist={_bucket(abs(c.head.i - anchor.i))}",
-                  f"same_clause={_clause_of(c.head).i == anchor_clause.i}", f"dep={c.head.dep_}|side={side}"]
+                  f"same_clause={_clause_of(c.head).i == anchor_clause.i}", f"dep={c.head.dep_}|side={side}",
+                  *outside_features(anchor, c.head, root)]
         c.features = f
     return out

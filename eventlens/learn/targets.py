@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from ..coding.grammar import REPORTING_VERBS, forms, lemma as lemma_of
 from ..models import ActorRef
 
 MENTION_POS = {"PROPN", "NOUN", "PRON"}
@@ -61,6 +62,23 @@ def dep_path(anchor, tok, limit: int = 4) -> str:
     down = above.get(cur.i)
     up = ">".join(steps[:limit]) + ("+" if len(steps) > limit else "")
     return f"{up or 'self'}^{down if down is not None else 'x'}"
+
+
+def outside_features(anchor, head, root: str) -> list[str]:
+    """How a candidate's words stand outside the act (targets-v13): the subject of a reporting verb above
+    it ("..., police said": who tells of the act, seldom who does it or suffers it), or an argument of
+    another verb, named by that verb ("protesters who blocked roads", "the minister visiting Kyiv")."""
+    verb = head.head
+    if head.dep_ in ("nsubj", "nsubjpass") and verb.i != anchor.i and forms(verb) & REPORTING_VERBS:
+        above = any(a.i == verb.i for a in anchor.ancestors)
+        return [f"reporter={above}", f"reporter={above}|root={root}"]
+    if verb.i in (head.i, anchor.i):
+        return []
+    if verb.pos_ in ("VERB", "AUX"):
+        return [f"hv={lemma_of(verb)}|dep={head.dep_}", f"hv={lemma_of(verb)}|root={root}"]
+    if head.dep_ == "pobj" and verb.head.i != anchor.i:
+        return [f"hp={verb.lower_}|hv={lemma_of(verb.head)}"]
+    return []
 
 
 def _clause_of(tok):
@@ -199,8 +217,8 @@ def candidates(*, anchor, sent, sources: list[ActorRef], rule_targets: list[Acto
         # to the body that acted, as the article named it.
         add("implied_counterpart_named", replace(named, text=None, start=None, end=None,
                                                  via=f"implied: {named.text or named.name}, named before"))
-    last = actors.last_actor
-    if last is not None and last.code not in source_codes:
+    last = actors.last_other(source_codes, before=sent.start_char)
+    if last is not None:
         add("implied_last_actor", replace(last, text=None, start=None, end=None,
                                           via=f"implied: the actor named before ({last.text})"))
     add("none", None)
@@ -234,6 +252,6 @@ def candidates(*, anchor, sent, sources: list[ActorRef], rule_targets: list[Acto
             f += [f"path={path}", f"path={path}|root={root}", f"path={path}|lemma={lemma}", f"first={first}",
                   f"first={first}|root={root}", f"side={side}", f"side={side}|dist={dist}",
                   f"same_clause={_clause_of(c.head).i == anchor_clause.i}",
-                  f"dep={c.head.dep_}|side={side}", f"lemma={lemma}|first={first}"]
+                  f"dep={c.head.dep_}|side={side}", f"lemma={lemma}|first={first}", *outside_features(anchor, c.head, root)]
         c.features = f
     return out

@@ -26,7 +26,7 @@ from .corpus import find_span, read_records
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "corpus" / "train"
 # Everything that decides the weights besides the corpus; change FEATURES when targets.py changes.
-CONFIG = {"bits": 18, "epochs": 12, "rate": 0.2, "l2": 1e-5, "seed": 0, "features": "targets-v12",
+CONFIG = {"bits": 18, "epochs": 12, "rate": 0.2, "l2": 1e-5, "seed": 0, "features": "targets-v13",
           "detector_bits": 18, "detector_epochs": 8, "detector_rate": 0.1, "detector_threshold": 0.4, "recode_threshold": 0.5,
           "detector_features": "detect-v5", "mutual": "single-v2",
           "deep_dim": 64, "deep_epochs": 3, "deep_vector_rate": 0.05, "deep_min_count": 3,
