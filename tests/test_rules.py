@@ -966,3 +966,18 @@ def test_called_on_a_day_is_no_appeal_and_calling_a_thing_something_is_no_call(c
     events = code("A court in Dhaka jailed a former minister for bribery. The ruling drew criticism from his "
                   "party, which called the case politically motivated.", date="2023-06-01")
     assert not [e for e in events if e.code == "041"]
+
+
+def test_a_refusal_the_detector_reads_in_a_negated_act_is_coded_and_a_plain_negation_is_not(code):
+    events = code("The US State Department said on Friday it would not lift sanctions on Cuba's military-run "
+                  "companies until political prisoners were freed.", date="2023-06-01")
+    assert one(events, root="12", src_country="USA", tgt_country="CUB")
+    assert not [e for e in code("Indian troops did not attack the Pakistani post.", date="2023-06-01")
+                if e.root_code in ("12", "19")]
+
+
+def test_what_may_follow_a_condition_is_weighed_not_done(code):
+    assert not code("If the monsoon rains fail again, Nepal's government may have to import rice from India, "
+                    "an agriculture ministry official said.", date="2023-06-01")
+    assert one(code("Nepal's government will import rice from India, an agriculture ministry official said.",
+                    date="2023-06-01"), src_country="NPL", tgt_country="IND")

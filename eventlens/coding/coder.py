@@ -596,6 +596,11 @@ class Coder:
                 rule += f"; negated '{anchor.text}' is a rejection"
                 code = "120"
                 negated = False
+            elif code[:2] == "12" and (cand.scores.get("recoded") or cand.rule.startswith("model")):
+                # "would not lift sanctions", "will not negotiate with terrorists": the detector, which
+                # learned the corpus's refusals (214 of its 695 "would not X"), reads this one as a refusal
+                rule += f"; negated '{anchor.text}' is a refusal"
+                negated = False
             elif not self.keep_negated:
                 return self._drop("negated: an act that did not happen is not coded (--keep-negated keeps it)")
         root = code[:2]

@@ -282,6 +282,10 @@ def clause_of(tok) -> Clause:
             cl.alleged = True
         if dep == "advcl" and is_condition(cur):
             cl.in_condition = True
+        if dep == "xcomp" and {c.lower_ for c in head.children if c.dep_ == "aux"} & {"may", "might", "could"} and any(
+                c.dep_ == "advcl" and is_condition(c) for c in head.children):
+            # "if the rains fail, Nepal may have to import rice": what may follow a condition is weighed
+            cl.in_condition = True
         if dep in ("ccomp", "xcomp") and hf & CONSIDER_VERBS:
             cl.in_condition = True  # "will consider resuming dialogue": weighed, not done or promised
         if dep in ("ccomp", "xcomp") and hf & EXPECT_VERBS and (
