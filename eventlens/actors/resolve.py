@@ -26,14 +26,13 @@ PLATFORM_WORDS = {"jet", "bomber", "helicopter", "gunship", "drone", "missile", 
 PERSON_TITLES = {"minister", "secretary", "president", "premier", "chancellor", "king", "queen", "emir",
                  "sultan", "prince", "leader", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",
                  "commander", "chief", "governor", "mayor", "prosecutor", "judge", "counterpart", "general"}
-# A title with no name still names a person or body ("the politician said").
-ROLE_NOUNS = {"politician", "official", "leader", "spokesman", "spokeswoman", "spokesperson",
-              "minister", "diplomat", "lawmaker", "deputy", "envoy", "ambassador", "president",
-              "premier", "chancellor", "ministry", "government", "statement", "army", "military",
-              *("bloc", "alliance", "organisation", "organization", "grouping", "union", "commission")}
 # Nouns by which wire copy names an international or non-governmental body again ("The bloc said",
 # "the alliance's chief"): the last such body named before, whatever was named since.
 ORG_NOUNS = {"bloc", "alliance", "organisation", "organization", "grouping", "union", "commission"}
+# A title with no name still names a person or body ("the politician said").
+ROLE_NOUNS = {"politician", "official", "leader", "spokesman", "spokeswoman", "spokesperson",
+              "minister", "diplomat", "lawmaker", "deputy", "envoy", "ambassador", "president",
+              "premier", "chancellor", "ministry", "government", "statement", "army", "military", *ORG_NOUNS}
 # Words that make a named thing a business whatever its title words say ("TsMRBank Vice President").
 BUSINESS_NAME = re.compile(r"(bank|corp|corporation|llc|inc|ltd|plc|group|holding|company|gmbh|jsc|pjsc)$",
                            re.IGNORECASE)
@@ -49,9 +48,6 @@ SPEECH_NOUNS = {"statement", "communique", "communiqué", "declaration", "report
 # Words for the people of a body: "members of a cartel" are the cartel. (Sector words such as "fighters"
 # or "gunmen" are actors of their own, found by the dictionary, and never reach this.)
 MEMBER_NOUNS = {"member", "supporter", "loyalist", "operative", "cell", "unit", "faction", "wing", "element"}
-# Government bodies that wire copy names again by the bare noun ("The ministry said ..."): they are the
-# body of that name named before, else the government of the state the story's last clause is about,
-# not whichever official was named last (often the envoy that state summoned).
 # Things a sector word before them classifies rather than owns: "military aid" is aid of a kind, given by
 # whoever gives it; "opposition supporters" or "army headquarters" do belong to the opposition or the army.
 KIND_NOUNS = {"aid", "assistance", "support", "help", "cooperation", "equipment", "hardware", "spending",
@@ -60,6 +56,9 @@ KIND_NOUNS = {"aid", "assistance", "support", "help", "cooperation", "equipment"
 # Verbs whose subject "it" stands for nothing ("It seems", "It emerged that", "It took three days").
 IMPERSONAL_VERBS = {"be", "seem", "appear", "emerge", "remain", "happen", "follow", "come", "take", "mean",
                     "matter", "become", "look", "sound"}
+# Government bodies that wire copy names again by the bare noun ("The ministry said ..."): they are the
+# body of that name named before, else the government of the state the story's last clause is about,
+# not whichever official was named last (often the envoy that state summoned).
 INSTITUTION_NOUNS = {"ministry", "government", "presidency", "cabinet", "administration", "spokesman",
                      "spokeswoman", "spokesperson"}
 
@@ -188,7 +187,8 @@ class ArticleActors:
                                 for p in prep.children if p.dep_ == "pobj")):
                 ref = self.resolve(obj, speaker=speaker, in_quote=in_quote, remember=False, owner=owner)
                 if ref is not None:
-                    return replace(ref, **_span_of(head), via=f"coreference: {ref.name} (the object of '{same.head.text}')")
+                    return replace(ref, **_span_of(head),
+                                   via=f"coreference: {ref.name} (the object of '{same.head.text}')")
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS:
             return self._pronoun(head, speaker, in_quote)
         if head.pos_ == "NOUN" and self.group_for(head):
@@ -353,7 +353,8 @@ class ArticleActors:
                 self.last_subject_state = ref.country
             if (person_entry is not None or person_ent or titled) and ref.country and head.dep_ == "nsubj":
                 self.last_subject_person = (self.sent_bounds[head.i][0], ref)
-            elif (head.dep_ == "nsubj" and head.pos_ != "PRON" and not (person_entry is not None or person_ent or titled)
+            elif (head.dep_ == "nsubj" and head.pos_ != "PRON"
+                  and not (person_entry is not None or person_ent or titled)
                   and (self.last_subject_body is None or self.last_subject_body[0] <= head.i)):
                 # the last by position: a sentence's reporter ("..., the army said") is resolved first
                 self.last_subject_body = (head.i, ref)

@@ -252,6 +252,7 @@ def candidates(*, anchor, sent, sources: list[ActorRef], rule_targets: list[Acto
             f += [f"path={path}", f"path={path}|root={root}", f"path={path}|lemma={lemma}", f"first={first}",
                   f"first={first}|root={root}", f"side={side}", f"side={side}|dist={dist}",
                   f"same_clause={_clause_of(c.head).i == anchor_clause.i}",
-                  f"dep={c.head.dep_}|side={side}", f"lemma={lemma}|first={first}", *outside_features(anchor, c.head, root)]
+                  f"dep={c.head.dep_}|side={side}", f"lemma={lemma}|first={first}",
+                  *outside_features(anchor, c.head, root)]
         c.features = f
     return out
