@@ -916,7 +916,7 @@ def test_a_subject_it_opening_a_sentence_is_the_last_body_that_was_a_subject(pip
     assert actors.resolve(its[1]) is None  # the empty "it" of "It was ..."
 
 
-def test_a_reaction_is_aimed_at_the_last_other_actor_named_before(pipeline, coder):
+def test_a_reaction_is_aimed_at_the_last_other_actor_named_before(pipeline, coder, code):
     doc, actors = _actors(pipeline, coder, "The European Union imposed tariffs on Chinese steel. Beijing "
                                            "condemned the decision, the Chinese ministry said.")
     for word in ("Union", "Chinese", "Beijing", "ministry"):
@@ -925,14 +925,8 @@ def test_a_reaction_is_aimed_at_the_last_other_actor_named_before(pipeline, code
     # Beijing and the ministry (same state, this sentence) are not what Beijing reacts to
     last = actors.last_other({"CHN"}, before=second.start_char)
     assert last is not None and last.code.startswith("IGO")
-    events = code_text_with(coder, doc.text)
+    events = code(doc.text, date="2023-06-01")
     assert one(events, root="11", src="CHN", tgt=last.code)
-
-
-def code_text_with(coder, text):
-    from eventlens.coding import code_text
-
-    return code_text(text, date="2023-06-01", coder=coder)
 
 
 def test_the_object_of_a_participle_clause_is_the_object_of_the_act_it_hangs_on(code):
@@ -956,7 +950,8 @@ def test_a_sector_word_before_aid_says_its_kind_not_its_owner(pipeline, coder):
     aid = next(t for t in doc if t.text == "aid")
     assert actors.resolve(aid, remember=False, owner="all") is None
     doc, actors = _actors(pipeline, coder, "Opposition supporters marched in Nairobi.")
-    assert actors.resolve(next(t for t in doc if t.text == "supporters"), remember=False, owner="all").code == "KENOPP"
+    supporters = next(t for t in doc if t.text == "supporters")
+    assert actors.resolve(supporters, remember=False, owner="all").code == "KENOPP"
 
 
 def test_called_on_a_day_is_no_appeal_and_calling_a_thing_something_is_no_call(code):

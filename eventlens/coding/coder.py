@@ -626,7 +626,9 @@ class Coder:
         joint = joint or (distinct and each_other and not targets)
         if code == "041" and not targets and any(c.dep_ == "dobj" for c in anchor.children):
             # "called the case politically motivated", "calling it cowardly": what was called is a thing,
-            # so this names it (a verdict), it is no call to anyone
+            # so this names it (a verdict), it is no call to anyone. rules.match_verb drops the lexicon's
+            # "call" where the parse marks the complement (oprd, xcomp); this needs the resolved object, and
+            # catches the parses that hang the complement elsewhere and the detector's 041s.
             return self._drop("'called' a thing something: a verdict on it, not a call")
         if (self.target_chooser is not None and extended is None and echoed is None and not cand.reciprocal
                 and not (joint and not targets)  # "India and Pakistan exchanged fire": each the other's target
