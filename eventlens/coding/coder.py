@@ -34,12 +34,22 @@ NOUN_ID = POS_IDS["NOUN"]
 
 QUOTE_PAIRS = re.compile(r"\"[^\"]+\"|“[^”]+”")
 # Negating these is refusing: "did not accept the proposal" is a rejection, not no event.
+# Reactions whose object names an act told before ("the presidency dismissed the protests") answer
+# whoever did that act
+REACTION_ROOTS = {"01", "05", "11", "12"}
+ACT_NOUNS = {"protest", "demonstration", "rally", "march", "strike", "attack", "raid", "bombing", "decision", "move",
+             "accusation", "allegation", "claim", "demand", "request", "offer", "proposal", "criticism", "remark",
+             "ruling", "verdict", "plan", "call", "appeal", "ultimatum", "warning", "threat", "step", "gesture",
+             "initiative", "announcement"}
+# Acts of meeting, cooperating, aiding and yielding: "will not X" is a refusal of X
+WILL_NOT_IS_REFUSAL = {"04", "06", "07", "08"}
 NEGATED_IS_REJECTION = {"accept", "agree", "approve", "endorse", "recognize", "recognise", "ratify", "support"}
 # Sport pages read like war reports: "Spain beat England", "France crushed Italy".
 SPORT_WORDS = {"cup", "match", "tournament", "championship", "league", "goal", "goals", "scored", "final",
                "olympics", "olympic", "semifinal", "quarterfinal", "innings", "wicket", "medal", "striker",
                "coach", "season", "stadium", "sports", "squad", "penalties", "hat-trick", "fifa", "uefa",
-               "grand", "prix", "playoff", "playoffs", "title"}
+               "grand", "prix", "playoff", "playoffs", "title", "referee", "derby", "qualifier", "goalkeeper",
+               "midfielder"}
 SPORT_ROOTS = {"17", "18", "19", "20", "11", "15", "05"}  # 05: praise for a result
 SCORE = re.compile(r"^\d{1,2}[-–]\d{1,2}$")  # "beat Cameroon 2-0"
 SPORT_VERBS = {"beat", "beats", "defeated", "crushed", "thrashed", "routed", "won", "win", "wins", "lost", "scored",
@@ -50,7 +60,9 @@ def is_sport(sent) -> bool:
     words = {t.lower_ for t in sent}
     scored = any(SCORE.match(t.text) for t in sent) or any(
         t.like_num and t.nbor(1).text in ("-", "–") and t.nbor(2).like_num for t in sent if t.i + 2 < len(t.doc))
-    return (len(words & SPORT_WORDS) >= 1 or scored) and bool(words & SPORT_VERBS)
+    # a score with a word of the game is the sports page whatever the verb ("were held 1-1 ... the referee")
+    game = bool(words & SPORT_WORDS)
+    return (game or scored) and (bool(words & SPORT_VERBS) or (scored and game))
 
 
 # Codes that need no target: statements, protests and displays of force may be addressed to nobody.
@@ -259,8 +271,6 @@ class Coder:
                         sent, taken, actor_tokens, rule_roots, scored=entry["detector"] if entry else None))
                     cands = self._gate(cands, sent, actor_tokens, rule_roots, actor_kinds, entry, actors)
             cands = drop_purposes(drop_judged(drop_denied(drop_consequences(drop_covered(conditional_threats(cands))))))
-            if not cands:
-                self._remember_subjects(sent, actors)
             coded = set()  # the candidates that gave an event
             for cand in cands:
                 if len(seen) >= budgets.MAX_EVENTS_PER_SENTENCE:
@@ -289,6 +299,8 @@ class Coder:
                     coded.add(id(cand))
                 if entry is not None:
                     entry["candidates"].append(explain.candidate_entry(cand, kept, self._why, self._trace))
+            if not coded:
+                self._remember_subjects(sent, actors)
         self._effective_dates(sents, events, published.day)
         if self.min_confidence:
             events = [e for e in events if e.confidence >= self.min_confidence]
@@ -540,7 +552,10 @@ class Coder:
             targets = self._resolve_all(cand.victims, actors, speaker, in_quote, owner="all")
         if not targets and tgt_tokens and sources:
             targets = self._place_targets(tgt_tokens, sources[0], actors)
-        if not targets and cand.attrs.get("verdict"):
+        if not targets and (cand.attrs.get("verdict") or (
+                code[:2] in REACTION_ROOTS
+                and any(c.dep_ == "dobj" and lemma(c) in ACT_NOUNS for c in anchor.children))):
+            # ("dismissed the protests", "rejected the accusation": a reaction to the act just reported)
             # "... called the attack a cowardly crime": a verdict is on whoever did the act just reported
             def side(ref):  # a state's bodies are one side; its rebels or opposition another
                 state = ref.sector is None or ref.sector in STATE_SIDE_SECTORS
@@ -596,6 +611,14 @@ class Coder:
                 rule += f"; negated '{anchor.text}' is a rejection"
                 code = "120"
                 negated = False
+            elif (modality == "intended" and cand.code[:2] in WILL_NOT_IS_REFUSAL
+                  and code[:2] in ("03", *WILL_NOT_IS_REFUSAL)):
+                # "the government would not lift its ban on the union", "will not negotiate with the
+                # rebels": an act of yielding or meeting announced as not to come is a refusal (CODEBOOK's
+                # evaluation writers code it 12x; "did not meet", a fact, stays uncoded)
+                new = cameo.transform("refusal", cand.code)  # the act itself, not the intention made of it
+                rule += f"; '{anchor.text}' announced as not to come turns {cand.code} into {new}"
+                code, negated, modality = new, False, "asserted"
             elif code[:2] == "12" and (cand.scores.get("recoded") or cand.rule.startswith("model")):
                 # "would not lift sanctions", "will not negotiate with terrorists": the detector, which
                 # learned the corpus's refusals (214 of its 695 "would not X"), reads this one as a refusal
@@ -624,8 +647,19 @@ class Coder:
         each_other = any(t.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in t.children)
                          for t in tgt_tokens) or "each other" in sent.text or "one another" in sent.text
         joint = joint or (distinct and each_other and not targets)
-        if code == "041" and not targets and any(c.dep_ == "dobj" for c in anchor.children):
-            # "called the case politically motivated", "calling it cowardly": what was called is a thing,
+        if code[:2] == "13" and lemma(anchor) in ("warn", "caution"):
+            # "Biden warned that Russian forces could seize Kyiv": a warning of what another may do is an
+            # alert, not the warner's threat ("Tehran warned it could change its doctrine" is one)
+            told = [s for c in anchor.children if c.dep_ == "ccomp" for s in subjects(c)]
+            others = [r for r in self._resolve_all(told, actors, speaker, in_quote, owner="all")
+                      if r.country and r.country not in {s.country for s in sources}]
+            if told and others:
+                return self._drop("a warning of what another may do is no threat of the warner's")
+        if code == "041" and any(c.dep_ == "dobj" for c in anchor.children) and (
+                not [t for t in targets if t.code not in {s.code for s in sources}]
+                or any(c.dep_ == "dobj" and c.lower_ in ("it", "this", "that") for c in anchor.children)):
+            # "called the case politically motivated", "calling it cowardly" ("it" is no one called, even
+            # where it resolves to the speaker): what was called is a thing,
             # so this names it (a verdict), it is no call to anyone. rules.match_verb drops the lexicon's
             # "call" where the parse marks the complement (oprd, xcomp); this needs the resolved object, and
             # catches the parses that hang the complement elsewhere and the detector's 041s.

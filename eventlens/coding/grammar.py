@@ -27,6 +27,8 @@ APPEAL_VERBS = {"urge", "call", "appeal", "ask", "request", "invite", "encourage
 DEMAND_VERBS = {"demand", "insist", "order", "require", "command", "instruct", "compel", "force"}
 MODAL_INTENT = {"will", "'ll", "shall", "wo"}
 MODAL_HYPOTHETICAL = {"could", "might", "may", "would", "can", "should", "must", "ought", "ca"}
+# "see no prospect of a deal", "have no doubt": a judgement made with "no", not an act left undone
+SEEING_VERBS = {"see", "find", "expect", "hold", "have", "show", "take", "leave"}
 CONDITION_MARKS = {"if", "unless", "provided", "providing", "once", "until", "after", "when"}
 # Verbs whose complement, when it is someone else's act, is forecast: "analysts expect Venezuela to respond".
 EXPECT_VERBS = {"expect", "anticipate", "forecast"}
@@ -251,6 +253,10 @@ def clause_of(tok) -> Clause:
         cl.negated = True
     if tok.pos_ in ("VERB",) and any(c.dep_ == "neg" for c in tok.children):
         cl.negated = True
+    if own.lemma_.lower() not in SEEING_VERBS and (any(
+            c.dep_ in ("dobj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            for c in own.children) or any(d.dep_ == "det" and d.lower_ == "no" for d in tok.children)):
+        cl.negated = True  # "sent no delegation", "no agreement was reached": nothing was done
     if own.dep_ == "xcomp" and own.head.lemma_ in ("have", "be") and any(
             c.dep_ == "advmod" and c.lower_ == "yet" for c in own.head.children):
         cl.negated = True  # "has yet to speak with", "is yet to respond": not done
@@ -282,6 +288,8 @@ def clause_of(tok) -> Clause:
             cl.alleged = True
         if dep == "advcl" and is_condition(cur):
             cl.in_condition = True
+        if dep in ("ccomp", "advcl", "xcomp") and any(m.dep_ == "mark" and m.lower_ == "whether" for m in cur.children):
+            cl.in_condition = True  # "it was not clear whether the delegation would meet ...": an open question
         if dep == "xcomp" and {c.lower_ for c in head.children if c.dep_ == "aux"} & {"may", "might", "could"} and any(
                 c.dep_ == "advcl" and is_condition(c) for c in head.children):
             # "if the rains fail, Nepal may have to import rice": what may follow a condition is weighed
@@ -329,6 +337,12 @@ def clause_of(tok) -> Clause:
                 dep == "pcomp" and head.lower_ == "by"):  # "respond by sending troops": the means of the act above
             break
         cur = head
+    if tok.pos_ == "NOUN" and own is not tok and any(c.dep_ == "poss" for c in tok.children):
+        # "refused to condemn Russia's invasion", "urged an end to Israel's blockade": an owned act is
+        # its owner's, told as a fact; the refusal, appeal or negation above is about the verb it hangs on
+        cl.governor = cl.governor_kind = None
+        cl.negated = False
+        cl.modality = "asserted"
     if (cl.modality == "hypothetical" and cl.reporter is not None and "would" in aux
             and not aux & (MODAL_HYPOTHETICAL - {"would"})):
         cl.modality = "intended"  # "X said it would lift the curfew": reported "will"

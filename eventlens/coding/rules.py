@@ -24,6 +24,10 @@ OCCURRENCE_VERBS = {"take", "begin", "start", "resume", "continue", "open", "end
 ECHO_NOUNS = {"stance", "position", "view", "line", "sentiment", "opinion", "approach", "view"}
 ECHO_VERBS = {"voice", "express", "share", "take", "adopt", "hold", "echo", "support", "state"}
 # "X is not up for discussion", "non-negotiable": a refusal to negotiate.
+# Measures another side wants lifted, and the refusal (124x) announcing that they stay
+STANDING_MEASURES = {"sanction": "1244", "embargo": "1244", "tariff": "1244", "measure": "1241", "restriction": "1241",
+                     "ban": "1241", "curfew": "1241", "check": "1241", "closure": "1241", "fund": "1243",
+                     "asset": "1243"}
 NOT_NEGOTIABLE_NOUNS = {"discussion", "negotiation", "debate", "negotiations", "talks", "review"}
 # "Among those targeted were ...": the list extends the previous event to new targets.
 EXTENDING_VERBS = {"target", "sanction", "name", "list", "include", "affect", "hit", "blacklist",
@@ -73,7 +77,8 @@ class Candidate:
     victims: list = field(default_factory=list)  # "..., killing three civilians": who the act hit, if it names no one
     scores: dict = field(default_factory=dict)  # what the learned models said of it (calibration signals)
     covers: frozenset = frozenset()  # tokens it reads better than the lexicon: their other candidates go
-    threat_if: bool = False  # a hostile act that "would" follow "if" another acts: a threat (conditional_threats)
+    threat_if: bool = False  # a hostile act that "would" or "will" follow "if" another acts: a threat
+    #                          (conditional_threats)
     outdone_by: list = field(default_factory=list)  # candidates that, once coded, make this one redundant
 
 
@@ -423,14 +428,15 @@ def drop_consequences(cands: list[Candidate]) -> list[Candidate]:
 
 
 def conditional_threats(cands: list[Candidate]) -> list[Candidate]:
-    """"Tehran would hit Israeli cities if Israel attacked": a hostile act that "would" follow another's act
+    """"Tehran would hit Israeli cities if Israel attacked", "Samoa will recall its envoy if Canberra deports
+    the workers": a hostile act that "would" or "will" follow another's act
     is a threat, coded from the act itself (the coder turns it into 13x). The "warned" it is reported with
     says the same threat less precisely: it is coded only where the act's own event was not."""
     threats = []
     for c in cands:
         word = c.action[0] if c.action else None
         if (word is not None and c.code[:2] in cameo.HOSTILE_ROOTS and c.code[:2] != "13"
-                and any(a.dep_ == "aux" and a.lower_ in ("would", "'d") for a in word.children)
+                and any(a.dep_ == "aux" and a.lower_ in ("would", "'d", "will", "'ll") for a in word.children)
                 and condition_subjects(word)):
             c.threat_if = True
             threats.append(c)
@@ -747,6 +753,20 @@ def construction_candidates(lex: Lexicon, sent, words: tuple[list, list] | None 
                 cand = Candidate("125", "construction: not up for discussion", words, [], [],
                                  clause_of(tok), confidence=0.7, source_is_reporter=True)
                 cand.clause.negated = False
+                out.append(cand)
+        # "Britain said the measures would remain in place until Tehran complied", "the funds would stay
+        # frozen": what another side wants lifted, announced to stay, is a refusal to yield
+        if lem in ("remain", "stay") and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll")
+                                             for c in tok.children):
+            held = [c for c in subjects(tok) if lemma(c) in STANDING_MEASURES]
+            kept = any(c.dep_ == "acomp" and c.lower_ in ("frozen", "closed", "shut", "suspended", "blocked")
+                       for c in tok.children) or any(
+                c.dep_ == "prep" and c.lower_ in ("in", "until") for c in tok.children)
+            if held and kept and not any(c.dep_ == "neg" for c in tok.children):
+                hit = [p for c in held[0].children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                       for p in c.children if p.dep_ == "pobj"]
+                cand = Candidate(STANDING_MEASURES[lemma(held[0])], "construction: measures announced to stay",
+                                 [tok, held[0]], [], hit, clause_of(tok), confidence=0.6, source_is_reporter=True)
                 out.append(cand)
         # "Tokyo has made X a condition for Y": a demand
         if lem == "make" and tok.pos_ == "VERB":
