@@ -276,7 +276,7 @@ class ArticleActors:
                 return ref
         led_by = self._led_by(head, tokens) if head_mention is None else None
         if led_by is not None:
-            # "the Saudi-led coalition", "Saudi-led coalition jets": the leading state's forces
+            # "the Saudi-led coalition", "Saudi-led coalition aircraft": the leading state's forces
             ref = ActorRef(code=led_by + "MIL", name=f"coalition led by {led_by}", country=led_by, sector="MIL",
                            text=self.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)],
                            start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text),
@@ -723,7 +723,7 @@ class ArticleActors:
         if sector != "GOV":
             # "the army", in a story filed from Port Sudan; else the country the article names most
             return self.home_country or next(iter(self.countries or self.actor_countries), None)
-        if len(self.countries) == 1 and self.countries[0] == (self.home_country or self.countries[0]):
+        if len(self.countries) == 1 and self.home_country in (None, self.countries[0]):
             # "Thousands marched in Bishkek. The authorities blocked two news sites": the one country
             # the article names is the only one whose government it can mean
             return self.countries[0]

@@ -26,6 +26,8 @@ from ..coding.rules import LIGHT_VERBS, Candidate, _default_targets, _noun_sourc
 from .linear import HashedLayer
 
 ROOTS = [f"{i:02d}" for i in range(1, 21)]
+# The code-in-context model's certainty needed to swap the code of a lexicon entry that named its objects
+NAMED_OBJECT_SWAP = 0.8
 CLASSES = ["NONE", *ROOTS]
 MODEL_FILE = "detector.npz"
 
@@ -275,8 +277,11 @@ class Detector:
             if k == 0 or root == cand.code[:2] or p[k] < self.recode_threshold:
                 # the root stands; the code within it, in context, where the model is sure of another
                 found = self.code_in_context(f, cand.code[:2]) if self.code_threshold < 1.0 else None
+                # an entry that named its objects ("halt" talks, consultations: 164) is swapped for a sibling
+                # code (163) only where the model is very sure
+                named = bool(cand.entry.object_lemmas)
                 if found is not None and found[0] != cand.code and (
-                        found[1] >= self.code_threshold
+                        found[1] >= (NAMED_OBJECT_SWAP if named else self.code_threshold)
                         or (refines(found[0], cand.code) and found[1] >= self.refine_threshold
                             # "met" (040, coded both ways) refined to a visit (042, one way) would lose
                             # the meeting's second event: the model is not that sure.
