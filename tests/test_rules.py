@@ -999,21 +999,22 @@ def test_the_group_is_the_last_non_state_body_named_before(pipeline, coder):
 
 
 def test_a_sentence_whose_candidates_gave_no_event_still_names_who_a_later_reaction_answers(code):
-    events = code("A court in Dubai ruled that the two brothers would not be extradited to South Africa. The "
-                  "ruling drew sharp criticism from Pretoria.", date="2023-06-01")
-    assert one(events, root="11", src_country="ZAF", tgt="AREJUD")
+    events = code("A court in Doha ruled that the two suspects would not be extradited to Kenya. The ruling drew "
+                  "sharp criticism from Nairobi.", date="2023-06-01")
+    assert one(events, root="11", src_country="KEN", tgt="QATJUD")
 
 
 def test_an_open_question_is_not_an_act(code):
-    assert not code("It was not clear whether the Paraguayan delegation would meet Taiwanese officials during the "
-                    "trade fair.", date="2023-06-01")
-    assert one(code("The Paraguayan delegation met Taiwanese officials during the trade fair.", date="2023-06-01"),
-               root="04", src_country="PRY", tgt_country="TWN")
+    assert not code("It remained unclear whether Chile's foreign minister would meet his Bolivian counterpart in "
+                    "Lima.", date="2023-06-01")
+    assert not code("It is not clear whether Ghana's president will visit Togo next month.", date="2023-06-01")
+    assert one(code("The Chilean delegation met Bolivian officials at the forum.", date="2023-06-01"),
+               root="04", src_country="CHL", tgt_country="BOL")
 
 
 def test_an_owned_act_under_a_refusal_is_its_owners_fact_not_refused(code):
-    events = code("Beijing refused to condemn Russia's invasion of Ukraine.", date="2023-06-01")
-    assert one(events, root="12", src_country="CHN", tgt_country="RUS")
+    events = code("Caracas refused to condemn Russia's annexation of Crimea.", date="2023-06-01")
+    assert one(events, root="12", src_country="VEN", tgt_country="RUS")
     assert not [e for e in events if e.source.country == "RUS" and e.root_code == "12"]
 
 
@@ -1026,56 +1027,56 @@ def test_calling_it_something_is_a_verdict_even_where_it_could_be_the_speaker(co
 
 
 def test_a_government_word_in_an_article_of_one_country_is_that_countrys(code):
-    events = code("Thousands of people marched in Bishkek on Saturday. The authorities blocked access to two news "
-                  "websites that had streamed the march.", date="2023-06-01")
-    assert one(events, root="17", src="KGZGOV")
+    events = code("Hundreds of students marched in Tbilisi on Friday. The authorities blocked access to three "
+                  "opposition websites.", date="2023-06-01")
+    assert one(events, root="17", src="GEOGOV")
     # an article of two countries leaves "the authorities" unplaced
-    assert not [e for e in code("Thousands of people marched in Bishkek and Astana on Saturday. The authorities "
-                                "blocked access to two news websites.", date="2023-06-01")
-                if e.root_code == "17" and e.source.code == "KGZGOV"]
+    assert not [e for e in code("Hundreds of students marched in Tbilisi and Yerevan on Friday. The authorities "
+                                "blocked access to three opposition websites.", date="2023-06-01")
+                if e.root_code == "17" and e.source.code == "GEOGOV"]
 
 
 def test_a_hostile_act_that_will_follow_if_another_acts_is_a_threat(code):
-    events = code("Samoa will recall its high commissioner from Canberra if the Australian government deports "
-                  "the seasonal workers.", date="2023-06-01")
-    assert one(events, root="13", src_country="WSM", tgt_country="AUS")
+    events = code("Fiji will recall its high commissioner from Wellington if New Zealand expels the two Fijian "
+                  "officials.", date="2023-06-01")
+    assert one(events, root="13", src_country="FJI", tgt_country="NZL")
 
 
 def test_an_act_of_yielding_announced_as_not_to_come_is_a_refusal(code):
-    events = code("Jordan's interior minister said on Monday the government would not lift its ban on the "
-                  "teachers' union this year.", date="2023-06-01")
-    assert one(events, code="1241", src="JORGOV", tgt="JORLAB")
+    events = code("Kenya's interior minister said on Tuesday the government would not lift its ban on the doctors' "
+                  "union.", date="2023-06-01")
+    assert one(events, code="1241", src="KENGOV", tgt="KENLAB")
     # a fact told in the negative is no refusal
-    assert not code("The prime ministers of India and Nepal did not meet at the summit in Bangkok.",
+    assert not code("The Indian and Bangladeshi prime ministers did not meet at the summit in Colombo.",
                     date="2023-06-01")
 
 
 def test_measures_announced_to_stay_are_a_refusal_to_yield(code):
-    events = code("Iran's president urged European countries to lift sanctions on Iranian oil. Britain said the "
-                  "measures would remain in place until Tehran returned to full compliance.", date="2023-06-01")
-    assert one(events, root="12", src_country="GBR", tgt_country="IRN")
+    events = code("Venezuela urged Canada to lift sanctions on its oil firms. Ottawa said the measures would remain "
+                  "in place until Caracas held free elections.", date="2023-06-01")
+    assert one(events, root="12", src_country="CAN", tgt_country="VEN")
     assert not code("The museum said the exhibition would remain in place until March.", date="2023-06-01")
 
 
 def test_a_crowd_told_by_its_size_is_the_people_where_it_gathered_and_a_reaction_to_its_protest_answers_it(code):
-    events = code("Thousands rallied in Tunis on Sunday to demand the president's resignation, but the presidency "
-                  "dismissed the protests as the work of traitors.", date="2023-06-01")
-    assert one(events, root="14", src="TUNCVL", tgt="TUNGOV")
-    assert one(events, root="12", src="TUNGOV", tgt="TUNCVL")
+    events = code("Hundreds rallied in Lusaka on Monday to demand the minister's resignation, but the government "
+                  "dismissed the protests as politically motivated.", date="2023-06-01")
+    assert one(events, root="14", src="ZMBCVL", tgt="ZMBGOV")
+    assert one(events, root="12", src="ZMBGOV", tgt="ZMBCVL")
 
 
 def test_the_blocs_spokesman_speaks_for_the_body_named_before(code):
-    events = code("Iran urged the European Union on Monday to ease sanctions on its airlines. The bloc's spokesman "
-                  "said the measures would remain in force until Tehran changed its conduct.", date="2023-06-01")
-    assert one(events, root="12", src="IGOEUREEC", tgt_country="IRN")
+    events = code("Serbia urged the European Union on Friday to ease tariffs on its steel. The bloc's spokesman said "
+                  "the measures would remain in force until Belgrade met its obligations.", date="2023-06-01")
+    assert one(events, root="12", src="IGOEUREEC", tgt_country="SRB")
 
 
 def test_a_ministry_after_a_state_body_as_subject_is_that_states_and_two_of_a_nationality_are_no_pair(code):
-    events = code("Moldova's intelligence service accused Russia on Tuesday of funnelling cash to candidates. The "
-                  "foreign ministry said it had expelled two Russian diplomats suspected of organising the "
-                  "payments.", date="2023-06-01")
-    assert one(events, code="174", src="MDAGOV", tgt="RUSGOV")
-    assert not [e for e in events if e.code == "174" and e.target.country == "MDA"]
+    events = code("Georgia's intelligence service accused Russia on Monday of funding protest groups. The foreign "
+                  "ministry said it had expelled two Russian diplomats suspected of handling the money.",
+                  date="2023-06-01")
+    assert one(events, code="174", src="GEOGOV", tgt="RUSGOV")
+    assert not [e for e in events if e.code == "174" and e.target.country == "GEO"]
 
 
 def test_a_movement_fighting_in_many_countries_is_the_insurgents_of_the_one_it_fights_in(code):
@@ -1085,16 +1086,16 @@ def test_a_movement_fighting_in_many_countries_is_the_insurgents_of_the_one_it_f
 
 
 def test_an_act_done_to_no_object_is_not_done_but_seeing_no_prospect_is_a_judgement(code):
-    assert not code("Tajikistan's president did not attend the summit in Bishkek, and his government sent no "
-                    "delegation in his place.", date="2023-06-01")
+    assert not code("Armenia's prime minister skipped the summit in Minsk, and his government sent no delegation.",
+                    date="2023-06-01")
     assert one(code("Kenya sent a delegation to the talks in Addis Ababa.", date="2023-06-01"), root="04")
-    assert code("\"I see no prospect of an agreement with Khartoum,\" South Sudan's petroleum minister said.",
+    assert code("\"We see no prospect of a deal with Baku this year,\" Armenia's foreign minister said.",
                 date="2023-06-01")
 
 
 def test_a_warning_of_what_another_may_do_is_no_threat_of_the_warners(code):
-    assert not [e for e in code("Biden warned that Russian forces could seize Kyiv within days.", date="2023-06-01")
-                if e.root_code == "13"]
+    assert not [e for e in code("Macron warned that Iranian forces could close the strait within hours.",
+                                date="2023-06-01") if e.root_code == "13"]
     assert one(code("Iran's foreign minister warned that Tehran could change its nuclear doctrine if Israel "
                     "threatened its existence.", date="2023-06-01"), root="13", src_country="IRN")
 
