@@ -760,8 +760,7 @@ class ArticleActors:
                     countries.add(country)
             elif tok.lemma_.lower() in PLACE_NOUNS or tok.lemma_.lower() in ("road", "highway"):
                 # "in Balkh province", "on the Maiduguri-Damboa road": the named place the noun is of
-                owner = next((self.by_token[c.i].best.country for c in tok.children if c.dep_ == "poss"
-                              and c.i in self.by_token and self.by_token[c.i].best.country), None)
+                owner = self._owner_country(tok)
                 if owner is not None:  # "Myanmar's Chin state", never China's
                     countries.add(owner)
                     continue
@@ -781,14 +780,21 @@ class ArticleActors:
         m = self.by_token.get(tok.i)
         if m is not None and m.best.country:
             return m.best.country
+        owner = self._owner_country(tok)
+        if owner is not None:
+            return owner
         parts = [c for c in tok.children if c.dep_ in ("compound", "flat") or (c.dep_ == "poss" and c.pos_ != "PRON")]
-        for owner in (c for c in parts if c.dep_ == "poss"):
-            known = self.by_token.get(owner.i)
-            if known is not None and known.best.country:
-                return known.best.country
         first = min([tok.i, *(t.i for c in parts for t in c.subtree)])
         place = gazetteer().lookup(self.doc[first:tok.i + 1].text, self.countries)
         return place.country_code if place is not None and place.country_code else None
+
+    def _owner_country(self, tok) -> str | None:
+        """The country of the actor that owns a place ("Honiara's Chinatown", "Myanmar's Chin state")."""
+        for owner in (c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"):
+            known = self.by_token.get(owner.i)
+            if known is not None and known.best.country:
+                return known.best.country
+        return None
 
     def last_other(self, codes: set[str], before: int) -> ActorRef | None:
         """The latest actor named before offset `before` (in an earlier sentence: the current one's actors
