@@ -1103,3 +1103,35 @@ def test_a_warning_of_what_another_may_do_is_no_threat_of_the_warners(code):
 def test_a_score_with_a_word_of_the_game_is_the_sports_page_whatever_the_verb(code):
     assert not code("Kenya's Harambee Stars pressed hard but were held 2-2 by Uganda in Nairobi, and the sports "
                     "minister blamed the referee.", date="2023-06-01")
+
+
+def test_what_could_or_might_happen_is_no_event_but_a_stated_intention_is(code):
+    assert not code("Defence analysts said Chile and Peru might eventually hold joint naval exercises off Arica.",
+                    date="2023-06-01")
+    assert not code("Officials in Quito said Ecuador could in principle extend the credit line to Bolivia.",
+                    date="2023-06-01")
+    assert one(code("Chile said it would hold joint air force drills with Peru next year.", date="2023-06-01"),
+               root="03", src_country="CHL", tgt_country="PER")
+
+
+def test_no_plans_to_act_is_no_act_and_no_threat(code):
+    assert not code("\"We have no plans to close the consulate in Kisumu,\" Uganda's foreign ministry said.",
+                    date="2023-06-01")
+
+
+def test_a_rejection_is_as_specific_as_what_it_turns_down(code):
+    # the act asked for is under the rejected noun
+    events = code("Senegal rejected Gambia's request to release the impounded fishing boats.", date="2023-06-01")
+    assert one(events, code="1243", src_country="SEN", tgt_country="GMB")
+    # or in the appeal told before
+    events = code("Ecuador urged Peru to free two detained Ecuadorean soldiers. Lima rejected the appeal on Friday.",
+                  date="2023-06-01")
+    assert one(events, code="1243", src_country="PER", tgt_country="ECU")
+
+
+def test_what_a_turned_down_offer_offers_did_not_happen(code):
+    events = code("Lesotho's cabinet turned down an offer from Botswana to arbitrate its water quarrel with Eswatini, "
+                  "officials said.", date="2023-06-01")
+    # a rejected offer of mediation is CAMEO's 126
+    assert one(events, code="126", src_country="LSO", tgt_country="BWA")
+    assert not [e for e in events if e.code[:3] == "045"]

@@ -85,6 +85,16 @@ def transform(kind: str, code: str) -> str | None:
     return DEFAULT[kind]
 
 
+def proposed_act(code: str) -> str | None:
+    """The act an appeal, demand or offer asks or promises: 0253 (appeal for a release) -> 084, 1053 ->
+    084, 039 (offer to mediate) -> 045. None for a code that is none of these or names no act."""
+    for kind in ("appeal", "demand", "intent"):
+        for act, made in TABLES[kind].items():
+            if made == code:
+                return act
+    return None
+
+
 def mutual_key(code: str, word: str) -> str:
     """The key of a code said with a word ("193|exchang"): the word lower-cased, its inflection cut, the
     same for the corpus's trigger and the coder's action word."""

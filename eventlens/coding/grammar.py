@@ -27,6 +27,9 @@ APPEAL_VERBS = {"urge", "call", "appeal", "ask", "request", "invite", "encourage
 DEMAND_VERBS = {"demand", "insist", "order", "require", "command", "instruct", "compel", "force"}
 MODAL_INTENT = {"will", "'ll", "shall", "wo"}
 MODAL_HYPOTHETICAL = {"could", "might", "may", "would", "can", "should", "must", "ought", "ca"}
+# What may or could happen is a guess, not an act or a promise ("the two navies might hold drills");
+# "would", "should" and "must" carry reported intent and obligation and are left to the rules.
+MODAL_SPECULATIVE = {"could", "might", "may", "can"}
 # "see no prospect of a deal", "have no doubt": a judgement made with "no", not an act left undone
 SEEING_VERBS = {"see", "find", "expect", "hold", "have", "show", "take", "leave"}
 CONDITION_MARKS = {"if", "unless", "provided", "providing", "once", "until", "after", "when"}
@@ -73,6 +76,7 @@ class Clause:
     outer_reporters: tuple = ()  # reporting verbs further up ("Russia indicated ..., the ministry said")
     in_condition: bool = False  # inside an "if ..." clause: not asserted by anyone
     alleged: bool = False  # "accused Paris of arming Armenia": the arming is only alleged (CODEBOOK)
+    speculative: bool = False  # "could", "might": a possibility weighed, by the actor or by others
 
 
 def children(tok, *deps):
@@ -266,6 +270,7 @@ def clause_of(tok) -> Clause:
         cl.modality = "intended"
     elif aux & MODAL_HYPOTHETICAL:
         cl.modality = "hypothetical"
+        cl.speculative = bool(aux & MODAL_SPECULATIVE)
     cur = own
     steps = 0
     topic = False  # the act hangs on a preposition above it: it is what is talked about, not refused
@@ -316,12 +321,13 @@ def clause_of(tok) -> Clause:
                 cl.governor, cl.governor_kind = head, "demand"
             if cl.governor is not None:
                 haux = {c.lower_ for c in head.children if c.dep_ == "aux"}
-                if any(c.dep_ == "neg" for c in head.children):
-                    cl.negated = True
+                if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+                    cl.negated = True  # "did not agree to", "has no plans to close the embassy"
                 if cl.governor_kind == "intent" and cl.modality == "asserted":
                     cl.modality = "intended"
                 if haux & MODAL_HYPOTHETICAL and cl.modality in ("asserted", "intended"):
                     cl.modality = "hypothetical"
+                    cl.speculative = bool(haux & MODAL_SPECULATIVE)
         if dep in ("ccomp", "parataxis") and hf & REPORTING_VERBS:
             if cl.reporter is None:
                 cl.reporter = head

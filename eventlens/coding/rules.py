@@ -535,6 +535,10 @@ def drop_judged(cands: list[Candidate]) -> list[Candidate]:
             for obj in children(c.action[0], "dobj", "nsubjpass"):
                 if lemma(obj) in PROPOSAL_NOUNS:
                     judged |= {t.i for t in obj.subtree}
+                    # "turned down an offer from Brazil to mediate": the parser may hang what is offered
+                    # on the verb
+                    judged |= {t.i for v in children(c.action[0], "advcl", "xcomp")
+                               if any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children) for t in v.subtree}
     if not judged:
         return cands
     return [c for c in cands if _judges(c) or not c.action or c.action[0].i not in judged]
