@@ -1135,3 +1135,25 @@ def test_what_a_turned_down_offer_offers_did_not_happen(code):
     # a rejected offer of mediation is CAMEO's 126
     assert one(events, code="126", src_country="LSO", tgt_country="BWA")
     assert not [e for e in events if e.code[:3] == "045"]
+
+
+def test_acts_told_as_not_done_are_no_events(code):
+    # the subject's own talks, not held
+    assert not code("Ghana and Togo did not hold their scheduled security talks in Lome this month.",
+                    date="2023-06-01")
+    # no one did it
+    events = code("Peru and Ecuador traded accusations over the fishing zone this week. Neither government has "
+                  "recalled its ambassador, officials said.", date="2023-06-01")
+    assert not [e for e in events if e.root_code == "16"]
+    # words traded are no trade
+    assert one(events, code="112", src_country="PER", tgt_country="ECU")
+    assert not [e for e in events if e.root_code == "06"]
+    # not got to yet is no rejection
+    assert not code("Uruguay has not yet ratified the fisheries accord with Argentina.", date="2023-06-01")
+
+
+def test_a_reporters_question_is_no_appeal(code):
+    assert not code("Asked whether Nairobi would join the naval mission, the Kenyan spokesman declined to say.",
+                    date="2023-06-01")
+    assert not [e for e in code("The minister said it was too early to tell when asked about a possible visit to "
+                                "Harare by Zambia's president.", date="2023-06-01") if e.root_code == "02"]

@@ -458,6 +458,11 @@ class Coder:
             # verb-pattern files alone: actors as PETRARCH assigns them (petrarch_actors.py)
             return realize_pattern(self, cand, si, sent, actors, article, content, published)
         cl = cand.clause
+        if lemma(cand.action[0]) == "ask" and cand.action[0].tag_ == "VBN" and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "agent") for c in cand.action[0].children):
+            # "Asked whether Muscat would join ...", "said when asked about the reports": a reporter's
+            # question (the corpus codes none of its 19)
+            return self._drop("a question put by reporters is no appeal")
         if cl.in_condition:
             return self._drop("inside an 'if' clause: a conditional act is not coded")
         if cl.alleged:
@@ -612,7 +617,8 @@ class Coder:
                 else:
                     return self._drop("speculation about violence is not an event")
         if negated and kind != "refusal":
-            if lemma(anchor) in NEGATED_IS_REJECTION:
+            if lemma(anchor) in NEGATED_IS_REJECTION and not any(c.lower_ == "yet" for c in anchor.children):
+                # "did not accept the proposal" turns it down; "has not yet ratified" has not got to it
                 rule += f"; negated '{anchor.text}' is a rejection"
                 code = "120"
                 negated = False

@@ -261,6 +261,9 @@ def clause_of(tok) -> Clause:
             c.dep_ in ("dobj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
             for c in own.children) or any(d.dep_ == "det" and d.lower_ == "no" for d in tok.children)):
         cl.negated = True  # "sent no delegation", "no agreement was reached": nothing was done
+    if any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ in ("neither", "no")
+                                                    for d in c.children) for c in own.children):
+        cl.negated = True  # "neither government has recalled its ambassador": no one did
     if own.dep_ == "xcomp" and own.head.lemma_ in ("have", "be") and any(
             c.dep_ == "advmod" and c.lower_ == "yet" for c in own.head.children):
         cl.negated = True  # "has yet to speak with", "is yet to respond": not done
@@ -343,11 +346,13 @@ def clause_of(tok) -> Clause:
                 dep == "pcomp" and head.lower_ == "by"):  # "respond by sending troops": the means of the act above
             break
         cur = head
-    if tok.pos_ == "NOUN" and own is not tok and any(c.dep_ == "poss" for c in tok.children):
+    owners = [c for c in tok.children if c.dep_ == "poss"] if tok.pos_ == "NOUN" and own is not tok else []
+    if owners:
         # "refused to condemn Russia's invasion", "urged an end to Israel's blockade": an owned act is
-        # its owner's, told as a fact; the refusal, appeal or negation above is about the verb it hangs on
+        # its owner's, told as a fact; the refusal, appeal or negation above is about the verb it hangs on.
+        # Owned by a pronoun, it is the subject's own: "did not hold their annual talks" were not held.
         cl.governor = cl.governor_kind = None
-        cl.negated = False
+        cl.negated = cl.negated and all(c.pos_ == "PRON" for c in owners)
         cl.modality = "asserted"
     if (cl.modality == "hypothetical" and cl.reporter is not None and "would" in aux
             and not aux & (MODAL_HYPOTHETICAL - {"would"})):
