@@ -1157,3 +1157,10 @@ def test_a_reporters_question_is_no_appeal(code):
                     date="2023-06-01")
     assert not [e for e in code("The minister said it was too early to tell when asked about a possible visit to "
                                 "Harare by Zambia's president.", date="2023-06-01") if e.root_code == "02"]
+
+
+def test_companies_acting_on_companies_are_business_but_a_state_suing_one_is_an_event(code):
+    assert not code("A Dutch chip equipment firm sued its Korean rival in a Seoul court over a patent.",
+                    date="2023-06-01")
+    assert one(code("Indonesia sued a Korean chipmaker over unpaid taxes.", date="2023-06-01"),
+               root="11", src_country="IDN", tgt_country="KOR")

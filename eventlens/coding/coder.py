@@ -105,6 +105,15 @@ class Published:
     confidence: float | None
 
 
+# Words that name a company where the resolver gave only its country ("a Chinese battery supplier")
+COMPANY_WORDS = re.compile(r"\b(rival|firm|company|maker|supplier|trader|airline|carrier|group|producer|operator|"
+                           r"competitor|carmaker|chipmaker|importer|exporter)s?$", re.I)
+
+
+def _business(ref: ActorRef) -> bool:
+    return ref.sector == "BUS" or (ref.sector is None and bool(COMPANY_WORDS.search(ref.text or "")))
+
+
 def _country_geo(ref: ActorRef | None):
     """An actor's geography: its country's centroid, in GDELT's fields."""
     if ref is None or not ref.country:
@@ -701,6 +710,10 @@ class Coder:
                 target_choice = ("fallback", None)
         if is_sport(sent) and root in SPORT_ROOTS:
             return self._drop("a sports page: no political event")
+        if all(s.sector == "BUS" for s in sources) and targets and all(_business(t) for t in targets):
+            # "A Swiss trader sued its Brazilian rival", "the airline signed a code-share deal with a Qatari
+            # carrier": commerce between companies is business news, not a political event (CODEBOOK)
+            return self._drop("companies acting on companies: business, not politics")
         if root in ("18", "19", "20") and all(_someone(s) for s in sources) and not any(
                 t.sector in POLITICAL_SECTORS for t in targets):
             # "A man stabbed a British tourist in Lisbon": crime with no political actor (CODEBOOK); "a man
