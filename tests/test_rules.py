@@ -1162,5 +1162,8 @@ def test_a_reporters_question_is_no_appeal(code):
 def test_companies_acting_on_companies_are_business_but_a_state_suing_one_is_an_event(code):
     assert not code("A Dutch chip equipment firm sued its Korean rival in a Seoul court over a patent.",
                     date="2023-06-01")
+    # a company told by its trade is one
+    assert not code("Kenya's largest steelmaker accused a Ugandan supplier of breaking its contract.",
+                    date="2023-06-01")
     assert one(code("Indonesia sued a Korean chipmaker over unpaid taxes.", date="2023-06-01"),
                root="11", src_country="IDN", tgt_country="KOR")
