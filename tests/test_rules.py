@@ -1167,3 +1167,10 @@ def test_companies_acting_on_companies_are_business_but_a_state_suing_one_is_an_
                     date="2023-06-01")
     assert one(code("Indonesia sued a Korean chipmaker over unpaid taxes.", date="2023-06-01"),
                root="11", src_country="IDN", tgt_country="KOR")
+
+
+def test_a_regulators_fine_is_an_administrative_sanction_and_a_courts_a_verdict(code):
+    assert one(code("The Ghanaian regulator fined two Nigerian banks for breaching currency rules.",
+                    date="2023-06-01"), code="172", src_country="GHA", tgt_country="NGA")
+    assert one(code("A court in Lagos fined a British oil company for a pipeline spill.", date="2023-06-01"),
+               code="116", src="NGAJUD", tgt_country="GBR")

@@ -791,7 +791,8 @@ class Coder:
         for s, t in pairs:
             pair_code, pair_rule = by_pair.get((s.code, t.code if t else None), code), rule
             if modality == "asserted":
-                acted = cameo.by_actors(pair_code, s.sector, t.sector if t else None, t.text if t else None)
+                acted = cameo.by_actors(pair_code, s.sector, t.sector if t else None, t.text if t else None,
+                                        cand.entry.form if cand.entry is not None else lemma(anchor))
                 if acted != pair_code:
                     pair_rule += f"; by {s.sector} against {t.sector if t else 'no one'}: {pair_code} is {acted}"
                     pair_code = acted

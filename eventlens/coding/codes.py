@@ -54,15 +54,21 @@ HOSTILE_ROOTS = {"13", "14", "15", "16", "17", "18", "19", "20"}
 # civilians at large stays the act it is (a shelling is 194, a massacre 202), as the corpus codes it
 # (on the held-out tenth 175 was right for 7 of 58 such events, the act itself for 35).
 PROTESTING_SECTORS = {"CVL", "OPP", "LAB", "EDU"}
+PENALTY_VERBS = {"fine", "penalize", "penalise"}
 REPRESSING_SECTORS = {"COP", "SPY"}
 CROWD_WORDS = re.compile(r"\b(protest|demonstrat|marcher|crowd|rioter|striker)", re.I)
 
 
 def by_actors(code: str, source_sector: str | None, target_sector: str | None,
-              target_words: str | None = None) -> str:
-    """CAMEO's actor-dependent readings of violence: riots, unconventional violence and violent
-    repression. `target_words` are the words naming the target (None for an implied one)."""
+              target_words: str | None = None, action: str | None = None) -> str:
+    """CAMEO's actor-dependent readings: riots, unconventional violence and violent repression, and
+    fines. `target_words` are the words naming the target (None for an implied one), `action` the
+    lemma of the event word."""
     root = code[:2]
+    if code == "116" and action in PENALTY_VERBS and source_sector != "JUD":
+        # a court's fine ends a case (116); a regulator's or a government's is an administrative
+        # sanction (172), as the corpus codes 11 of its 14 fines
+        return "172"
     if root in ("17", "18", "19") and code not in ("175",) and source_sector in PROTESTING_SECTORS \
             and target_sector not in PROTESTING_SECTORS:
         return "145"
