@@ -1174,3 +1174,8 @@ def test_a_regulators_fine_is_an_administrative_sanction_and_a_courts_a_verdict(
                     date="2023-06-01"), code="172", src_country="GHA", tgt_country="NGA")
     assert one(code("A court in Lagos fined a British oil company for a pipeline spill.", date="2023-06-01"),
                code="116", src="NGAJUD", tgt_country="GBR")
+
+
+def test_the_body_that_runs_elections_is_the_state(code):
+    assert one(code("Zambia's electoral commission disqualified two opposition candidates from the August ballot on "
+                    "Friday.", date="2023-06-01"), root="17", src="ZMBGOV")
