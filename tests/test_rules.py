@@ -1179,3 +1179,16 @@ def test_a_regulators_fine_is_an_administrative_sanction_and_a_courts_a_verdict(
 def test_the_body_that_runs_elections_is_the_state(code):
     assert one(code("Zambia's electoral commission disqualified two opposition candidates from the August ballot on "
                     "Friday.", date="2023-06-01"), root="17", src="ZMBGOV")
+
+
+def test_an_act_announced_as_not_to_come_until_another_acts_is_a_refusal_and_the_awaited_act_no_event(code):
+    assert one(code("Azerbaijan will not free the captured Armenian soldiers until Yerevan hands over its minefield "
+                    "maps, an aide to the president said.", date="2023-06-01"),
+               code="1243", src_country="AZE", tgt_country="ARM")
+    events = code("Guinea's junta said it would not free the two Senegalese journalists until Dakar apologised for "
+                  "the broadcast.", date="2023-06-01")
+    assert one(events, code="1243", src_country="GIN", tgt_country="SEN")
+    assert not [e for e in events if e.root_code == "05"]
+    # a contract not to be renewed is economic cooperation refused
+    assert one(code("Algeria's energy minister said Algiers would not renew the pipeline agreement with Morocco.",
+                    date="2023-06-01"), code="1211", src_country="DZA", tgt_country="MAR")

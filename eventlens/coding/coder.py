@@ -631,11 +631,12 @@ class Coder:
                 rule += f"; negated '{anchor.text}' is a rejection"
                 code = "120"
                 negated = False
-            elif (modality == "intended" and cand.code[:2] in WILL_NOT_IS_REFUSAL
+            elif (modality in ("intended", "conditional") and cand.code[:2] in WILL_NOT_IS_REFUSAL
                   and code[:2] in ("03", *WILL_NOT_IS_REFUSAL)):
                 # "the government would not lift its ban on the union", "will not negotiate with the
                 # rebels": an act of yielding or meeting announced as not to come is a refusal (CODEBOOK's
-                # evaluation writers code it 12x; "did not meet", a fact, stays uncoded)
+                # evaluation writers code it 12x; "did not meet", a fact, stays uncoded); "will not release
+                # them until Ottawa drops the case" is a refusal with its condition
                 new = cameo.transform("refusal", cand.code)  # the act itself, not the intention made of it
                 rule += f"; '{anchor.text}' announced as not to come turns {cand.code} into {new}"
                 code, negated, modality = new, False, "asserted"

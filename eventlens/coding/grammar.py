@@ -296,6 +296,11 @@ def clause_of(tok) -> Clause:
             cl.alleged = True
         if dep == "advcl" and is_condition(cur):
             cl.in_condition = True
+        if dep == "advcl" and {m.lower_ for m in cur.children if m.dep_ in ("mark", "advmod")} & {"until", "before"} \
+                and (any(c.dep_ == "neg" for c in head.children)
+                     or {c.lower_ for c in head.children if c.dep_ == "aux"} & (MODAL_INTENT | {"would"})):
+            # "will not free them until Dakar apologises": what is waited for has not happened
+            cl.in_condition = True
         if dep in ("ccomp", "advcl", "xcomp") and any(m.dep_ == "mark" and m.lower_ == "whether" for m in cur.children):
             cl.in_condition = True  # "it was not clear whether the delegation would meet ...": an open question
         if dep == "xcomp" and {c.lower_ for c in head.children if c.dep_ == "aux"} & {"may", "might", "could"} and any(
