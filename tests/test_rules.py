@@ -1192,3 +1192,17 @@ def test_an_act_announced_as_not_to_come_until_another_acts_is_a_refusal_and_the
     # a contract not to be renewed is economic cooperation refused
     assert one(code("Algeria's energy minister said Algiers would not renew the pipeline agreement with Morocco.",
                     date="2023-06-01"), code="1211", src_country="DZA", tgt_country="MAR")
+
+
+def test_a_light_verb_that_describes_its_noun_is_not_what_the_clause_above_refuses(code):
+    events = code("Chile declined to attend the peace conference proposed by Brazil, saying it had not been "
+                  "consulted.", date="2023-06-01")
+    assert one(events, code="125", src_country="CHL", tgt_country="BRA")
+    assert not [e for e in events if e.root_code == "12" and e.source.country == "BRA"]
+
+
+def test_taking_part_in_an_event_is_that_event_and_not_taking_in(code):
+    events = code("Peru took part in talks with Ecuador in Quito on Monday.", date="2023-06-01")
+    assert one(events, root="04", src_country="PER", tgt_country="ECU")
+    assert not [e for e in events if e.root_code == "07"]
+    assert not code("The Chinese navy did not take part in the naval drills off Hawaii this year.", date="2023-06-01")

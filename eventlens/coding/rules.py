@@ -269,8 +269,14 @@ def verb_candidates(lex: Lexicon, sent, words: tuple[list, list] | None = None) 
             tgts += [t for t in _default_targets(tok, noun) if t not in tgts]
             tgts = [t for t in tgts if t != noun]
             srcs = subjects(tok) or _noun_sources(noun)
+            # "declined to attend the conference proposed by Brazil": a light verb that describes its noun
+            # tells a fact of its own, not what the clause above refuses or asks
+            # ... and one whose noun hangs on a preposition ("did not take part in the drills") lends it
+            # its clause
+            describes = tok.head.i == noun.i and tok.dep_ in ("acl", "relcl") or noun.dep_ == "pobj"
             cand = Candidate(entry.code, f"lexicon {entry.origin}: {entry.form} (with '{tok.lemma_}')",
-                             [tok, noun], srcs, tgts, clause_of(noun), entry=entry, confidence=0.85)
+                             [tok, noun], srcs, tgts, clause_of(tok if describes else noun), entry=entry,
+                             confidence=0.85)
         if cand is not None:
             out.append(cand)
     # A nominal event inside another event's object is what that event is about ("refused to condemn
@@ -313,6 +319,12 @@ def _light_noun(lex: Lexicon, verb):
             m = match_noun(lex, o)
             if m is None and lemma(o) in QUANTITY_NOUNS | CARRIER_NOUNS:
                 inner = [p for prep in children(o, "prep") if prep.lower_ == "of" for p in children(prep, "pobj")]
+                if inner:
+                    o = inner[0]
+                    m = match_noun(lex, o)
+            if m is None and lemma(o) == "part" and lemma(verb) == "take":  # "took part in talks with Quito"
+                inner = [p for prep in (*children(verb, "prep"), *children(o, "prep")) if prep.lower_ == "in"
+                         for p in children(prep, "pobj")]
                 if inner:
                     o = inner[0]
                     m = match_noun(lex, o)
