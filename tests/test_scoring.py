@@ -120,6 +120,9 @@ def test_country_keys_aliases_and_transnational_actors():
     assert actor_matches("IGOEUREECLEG", "IGOEECLEG", "strict") and actor_matches("IGOEUREEC", "IGOEEC", "country")
     assert normalize_actor("IGOUNOHCR") == "IGOUNOHCR" and normalize_actor("IGOWSTG7") == "IGOWSTG7"
     assert not actor_matches("IGOAFRAFU", "IGOAFRECW", "country") and not actor_matches("IGOARBARL", "IGOAFU", "country")
+    # ECOWAS and IGAD under the letters writers give them
+    assert actor_matches("IGOWAS", "IGOAFRECW", "strict") and actor_matches("IGOIAD", "IGOAFRIGD", "country")
+    assert not actor_matches("IGOWAS", "IGOAFRIGD", "country")
 
 
 def test_root_and_base_levels_forgive_finer_code_differences():

@@ -41,6 +41,9 @@ COUNTRY_ALIASES = {
 # both sides drop it before any comparison (since session 16; figures before then compared whole codes,
 # which made these pairs different actors).
 IGO_REGIONS = frozenset({"AFR", "AMR", "ARB", "ASA", "CAS", "EUR", "LAM", "MEA", "PAC", "SEA", "WST"})
+# Other letters writers give the same body (since session 20): ECOWAS as IGOWAS (its English initials'
+# end) and IGAD as IGOIAD, where the CAMEO dictionaries write ECW and IGD. Both forms occur in dev4.
+ORGANISATION_ALIASES = {"IGOWAS": "IGOECW", "IGOIAD": "IGOIGD"}
 
 
 def normalize_actor(code: str | None) -> str | None:
@@ -50,6 +53,7 @@ def normalize_actor(code: str | None) -> str | None:
     code = str(code).strip().upper()
     if code.startswith("IGO") and code[3:6] in IGO_REGIONS and len(code) >= 9:
         code = "IGO" + code[6:]
+    code = ORGANISATION_ALIASES.get(code[:6], code[:6]) + code[6:] if code.startswith("IGO") else code
     return COUNTRY_ALIASES.get(code[:3], code[:3]) + code[3:]
 
 
