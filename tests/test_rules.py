@@ -1206,3 +1206,8 @@ def test_taking_part_in_an_event_is_that_event_and_not_taking_in(code):
     assert one(events, root="04", src_country="PER", tgt_country="ECU")
     assert not [e for e in events if e.root_code == "07"]
     assert not code("The Chinese navy did not take part in the naval drills off Hawaii this year.", date="2023-06-01")
+
+
+def test_a_state_whose_only_target_would_be_itself_acts_on_no_one(code):
+    assert not code("Peru's army ruled out buying Chinese helicopters this year, the defence ministry said.",
+                    date="2023-06-01")

@@ -110,6 +110,11 @@ COMPANY_WORDS = re.compile(r"\b(rival|firm|company|maker|supplier|trader|airline
                            r"competitor|carmaker|chipmaker|importer|exporter)s?$", re.I)
 
 
+def _state_side(ref: ActorRef) -> bool:
+    """The state itself, its government or its army."""
+    return bool(ref.country) and ref.sector in (None, "GOV", "MIL")
+
+
 def _business(ref: ActorRef) -> bool:
     return ref.sector == "BUS" or (ref.sector is None and bool(COMPANY_WORDS.search(ref.text or "")))
 
@@ -709,6 +714,11 @@ class Coder:
             if implied is not None:
                 targets = [implied]
                 target_choice = ("fallback", None)
+        if targets and all(_state_side(s) for s in sources) and all(
+                t.text is None and _state_side(t) and t.country in {s.country for s in sources} for t in targets):
+            # "Thailand's junta ruled out buying Russian jets": a state acts on no one where the only target
+            # left is itself (its own government or army, implied); CODEBOOK leaves such acts uncoded
+            return self._drop("the only target implied is the source's own state")
         if is_sport(sent) and root in SPORT_ROOTS:
             return self._drop("a sports page: no political event")
         if all(s.sector == "BUS" for s in sources) and targets and all(_business(t) for t in targets):
