@@ -715,9 +715,11 @@ class Coder:
                 targets = [implied]
                 target_choice = ("fallback", None)
         if targets and all(_state_side(s) for s in sources) and all(
-                t.text is None and _state_side(t) and t.country in {s.country for s in sources} for t in targets):
+                t.text is None and _state_side(t) and t.country in {s.country for s in sources} for t in targets) and not (
+                root in ("17", "18", "19", "20") and any(s.sector == "MIL" for s in sources)):
             # "Thailand's junta ruled out buying Russian jets": a state acts on no one where the only target
-            # left is itself (its own government or army, implied); CODEBOOK leaves such acts uncoded
+            # left is itself (its own government or army, implied); CODEBOOK leaves such acts uncoded. Soldiers
+            # who seize or detain their own government stage a coup, and that stays.
             return self._drop("the only target implied is the source's own state")
         if is_sport(sent) and root in SPORT_ROOTS:
             return self._drop("a sports page: no political event")
