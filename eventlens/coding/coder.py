@@ -26,8 +26,9 @@ from ..resolve.dates import effective_date_in, infer_publication_date, resolve_e
 from ..resolve.places import action_geo, clause_places, gazetteer
 from .petrarch_actors import PatternCandidate, realize as realize_pattern
 from .petrarch_verbs import load_discards, load_verb_dictionary
+from .refusals import rejected_act
 from .rules import (Candidate, conditional_threats, construction_candidates, drop_consequences, drop_covered,
-                    drop_denied, drop_judged, drop_purposes, match_verb, PROPOSAL_NOUNS, said_by_their_objects, verb_candidates)
+                    drop_denied, drop_judged, drop_purposes, said_by_their_objects, verb_candidates)
 
 VERB_IDS = {POS_IDS["VERB"], POS_IDS["AUX"]}
 NOUN_ID = POS_IDS["NOUN"]
@@ -653,7 +654,7 @@ class Coder:
             elif not self.keep_negated:
                 return self._drop("negated: an act that did not happen is not coded (--keep-negated keeps it)")
         if code == "120":
-            act = self._rejected_act(anchor, previous, si, sources)
+            act = rejected_act(self.lexicon, anchor, previous, si, sources)
             if act is not None and cameo.transform("refusal", act) != code:
                 new = cameo.transform("refusal", act)
                 rule += f"; what was rejected asks for {act}, so {code} is {new}"
@@ -812,29 +813,6 @@ class Coder:
             out.append(self._event(pair_code, pair_rule, cand, s, t, speaker, negated, modality, sent, si,
                                    article, content, context))
         return out
-
-    def _rejected_act(self, anchor, previous: list[Event], si: int, sources) -> str | None:
-        """The act a rejected appeal, demand or offer asked for: "rejected Spain's request to release the
-        trawler" (the act under the noun), "Belarus rejected the appeal" (the appeal of the last two
-        sentences made to the rejecter). CAMEO's rejections are as specific as what they turn down."""
-        for noun in anchor.children:
-            if noun.dep_ not in ("dobj", "nsubjpass") or lemma(noun) not in PROPOSAL_NOUNS:
-                continue
-            # "a request to release the trawler"; the parser may hang the "to" clause on the verb
-            asked = [v for v in (*noun.children, *anchor.children) if v.pos_ == "VERB" and (
-                v.dep_ == "acl" or v.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in v.children))]
-            for verb in asked:
-                found = match_verb(self.lexicon, verb)
-                if found is not None:
-                    return found[0].code
-            mine = {s.country for s in sources if s.country}
-            for e in reversed(previous):
-                if e.sentence_index < si - 2:
-                    break
-                act = cameo.proposed_act(e.code)
-                if act is not None and e.target is not None and e.target.country in mine:
-                    return act
-        return None
 
     def _drop(self, why: str) -> list:
         """No event from this candidate; `why` is what --explain shows."""

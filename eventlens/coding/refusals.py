@@ -1,0 +1,33 @@
+"""What a rejection turns down. CAMEO's rejections are as specific as what they refuse: turning down a request
+to release prisoners is 1243, an offer of mediation 126. The coder codes a rejection 120 where the verb says
+no more; these helpers find the act asked for, in the sentence or in the appeal told just before."""
+from __future__ import annotations
+
+from . import codes as cameo
+from .grammar import lemma
+from .lexicon import Lexicon
+from .rules import PROPOSAL_NOUNS, match_verb
+
+
+def rejected_act(lex: Lexicon, anchor, previous, si: int, sources) -> str | None:
+    """The act a rejected appeal, demand or offer asked for: "rejected Spain's request to release the
+    trawler" (the act under the noun), "Belarus rejected the appeal" (the appeal of the last two
+    sentences made to the rejecter). `previous` are the article's events so far, `sources` the rejecters."""
+    for noun in anchor.children:
+        if noun.dep_ not in ("dobj", "nsubjpass") or lemma(noun) not in PROPOSAL_NOUNS:
+            continue
+        # "a request to release the trawler"; the parser may hang the "to" clause on the verb
+        asked = [v for v in (*noun.children, *anchor.children) if v.pos_ == "VERB" and (
+            v.dep_ == "acl" or v.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in v.children))]
+        for verb in asked:
+            found = match_verb(lex, verb)
+            if found is not None:
+                return found[0].code
+        mine = {s.country for s in sources if s.country}
+        for e in reversed(previous):
+            if e.sentence_index < si - 2:
+                break
+            act = cameo.proposed_act(e.code)
+            if act is not None and e.target is not None and e.target.country in mine:
+                return act
+    return None
