@@ -715,9 +715,10 @@ class Coder:
             if implied is not None:
                 targets = [implied]
                 target_choice = ("fallback", None)
-        if targets and all(_state_side(s) for s in sources) and all(
-                t.text is None and _state_side(t) and t.country in {s.country for s in sources} for t in targets) and not (
-                root in ("17", "18", "19", "20") and any(s.sector == "MIL" for s in sources)):
+        own_state = {s.country for s in sources if _state_side(s)}
+        coup = root in ("17", "18", "19", "20") and any(s.sector == "MIL" for s in sources)
+        if targets and all(_state_side(s) for s in sources) and not coup and all(
+                t.text is None and _state_side(t) and t.country in own_state for t in targets):
             # "Thailand's junta ruled out buying Russian jets": a state acts on no one where the only target
             # left is itself (its own government or army, implied); CODEBOOK leaves such acts uncoded. Soldiers
             # who seize or detain their own government stage a coup, and that stays.
