@@ -282,6 +282,7 @@ def clause_of(tok) -> Clause:
         dep = cur.dep_
         head = cur.head
         hf = forms(head)
+        haux = {c.lower_ for c in head.children if c.dep_ == "aux"}
         topic = topic or dep == "pobj"
         if dep in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lower_ in REPORT_NOUNS and any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in cur.children):
@@ -297,13 +298,12 @@ def clause_of(tok) -> Clause:
         if dep == "advcl" and is_condition(cur):
             cl.in_condition = True
         if dep == "advcl" and {m.lower_ for m in cur.children if m.dep_ in ("mark", "advmod")} & {"until", "before"} \
-                and (any(c.dep_ == "neg" for c in head.children)
-                     or {c.lower_ for c in head.children if c.dep_ == "aux"} & (MODAL_INTENT | {"would"})):
+                and (any(c.dep_ == "neg" for c in head.children) or haux & (MODAL_INTENT | {"would"})):
             # "will not free them until Dakar apologises": what is waited for has not happened
             cl.in_condition = True
         if dep in ("ccomp", "advcl", "xcomp") and any(m.dep_ == "mark" and m.lower_ == "whether" for m in cur.children):
             cl.in_condition = True  # "it was not clear whether the delegation would meet ...": an open question
-        if dep == "xcomp" and {c.lower_ for c in head.children if c.dep_ == "aux"} & {"may", "might", "could"} and any(
+        if dep == "xcomp" and haux & {"may", "might", "could"} and any(
                 c.dep_ == "advcl" and is_condition(c) for c in head.children):
             # "if the rains fail, Nepal may have to import rice": what may follow a condition is weighed
             cl.in_condition = True
@@ -328,7 +328,6 @@ def clause_of(tok) -> Clause:
             elif hf & DEMAND_VERBS and dep in ("xcomp", "ccomp"):
                 cl.governor, cl.governor_kind = head, "demand"
             if cl.governor is not None:
-                haux = {c.lower_ for c in head.children if c.dep_ == "aux"}
                 if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in head.children):
                     cl.negated = True  # "did not agree to", "has no plans to close the embassy"
                 if cl.governor_kind == "intent" and cl.modality == "asserted":

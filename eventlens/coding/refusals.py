@@ -4,9 +4,9 @@ no more; these helpers find the act asked for, in the sentence or in the appeal 
 from __future__ import annotations
 
 from . import codes as cameo
-from .grammar import lemma
+from .grammar import children, lemma
 from .lexicon import Lexicon
-from .rules import PROPOSAL_NOUNS, match_verb
+from .rules import PROPOSAL_NOUNS, hung_infinitives, match_verb
 
 
 def rejected_act(lex: Lexicon, anchor, previous, si: int, sources) -> str | None:
@@ -16,9 +16,8 @@ def rejected_act(lex: Lexicon, anchor, previous, si: int, sources) -> str | None
     for noun in anchor.children:
         if noun.dep_ not in ("dobj", "nsubjpass") or lemma(noun) not in PROPOSAL_NOUNS:
             continue
-        # "a request to release the trawler"; the parser may hang the "to" clause on the verb
-        asked = [v for v in (*noun.children, *anchor.children) if v.pos_ == "VERB" and (
-            v.dep_ == "acl" or v.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in v.children))]
+        # "a request to release the trawler", or the "to" clause the parser hung on the verb
+        asked = [v for v in (*children(noun, "acl"), *hung_infinitives(anchor)) if v.pos_ == "VERB"]
         for verb in asked:
             found = match_verb(lex, verb)
             if found is not None:

@@ -317,17 +317,15 @@ def _light_noun(lex: Lexicon, verb):
     for obj in children(verb, "dobj") + passive_subjects(verb):
         for o in expand_conj(obj):
             m = match_noun(lex, o)
+            inner = []  # the event noun the object stands for
             if m is None and lemma(o) in QUANTITY_NOUNS | CARRIER_NOUNS:
                 inner = [p for prep in children(o, "prep") if prep.lower_ == "of" for p in children(prep, "pobj")]
-                if inner:
-                    o = inner[0]
-                    m = match_noun(lex, o)
-            if m is None and lemma(o) == "part" and lemma(verb) == "take":  # "took part in talks with Quito"
+            elif m is None and lemma(o) == "part" and lemma(verb) == "take":  # "took part in talks with Quito"
                 inner = [p for prep in (*children(verb, "prep"), *children(o, "prep")) if prep.lower_ == "in"
                          for p in children(prep, "pobj")]
-                if inner:
-                    o = inner[0]
-                    m = match_noun(lex, o)
+            if inner:
+                o = inner[0]
+                m = match_noun(lex, o)
             if m:
                 return m[0], o
     return None
@@ -382,6 +380,12 @@ def _is_anti(tok) -> bool:
 def _infinitive(verb) -> bool:
     """Whether a verb stands after "to" ("to discuss", "allowed Taiwan to open")."""
     return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+
+
+def hung_infinitives(verb) -> list:
+    """"turned down an offer from Brazil to mediate": the parser may hang what an object noun offers or
+    asks on the verb, as an infinitive clause of its own."""
+    return [v for v in children(verb, "advcl", "xcomp") if _infinitive(v)]
 
 
 def noun_candidate(lex: Lexicon, noun) -> Candidate | None:
@@ -547,10 +551,7 @@ def drop_judged(cands: list[Candidate]) -> list[Candidate]:
             for obj in children(c.action[0], "dobj", "nsubjpass"):
                 if lemma(obj) in PROPOSAL_NOUNS:
                     judged |= {t.i for t in obj.subtree}
-                    # "turned down an offer from Brazil to mediate": the parser may hang what is offered
-                    # on the verb
-                    judged |= {t.i for v in children(c.action[0], "advcl", "xcomp")
-                               if any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children) for t in v.subtree}
+                    judged |= {t.i for v in hung_infinitives(c.action[0]) for t in v.subtree}
     if not judged:
         return cands
     return [c for c in cands if _judges(c) or not c.action or c.action[0].i not in judged]
