@@ -698,7 +698,9 @@ class Coder:
             # catches the parses that hang the complement elsewhere and the detector's 041s.
             return self._drop("'called' a thing something: a verdict on it, not a call")
         if (self.target_chooser is not None and extended is None and echoed is None and not cand.reciprocal
-                and not (joint and not targets)  # "India and Pakistan exchanged fire": each the other's target
+                # "India and Pakistan exchanged fire": each the other's target; so where the only targets
+                # found are the co-subjects themselves ("the two ministers announced")
+                and not (joint and not [t for t in targets if t.code not in {s.code for s in sources}])
                 and not [t for t in targets if t.code not in {s.code for s in sources}]):
             chosen = self.target_chooser(anchor=anchor, sent=sent, sources=sources, rule_targets=targets,
                                          code=code, actors=actors, si=si, speaker=speaker, in_quote=in_quote,

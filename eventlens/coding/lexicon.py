@@ -98,7 +98,26 @@ class Lexicon:
 
     def candidates(self, lemma: str, kind: str = "verb") -> list[LexEntry]:
         table = self.verbs if kind == "verb" else self.nouns
-        return table.get(lemma, [])
+        found = table.get(lemma)
+        if found is None:
+            found = table.get(american_spelling(lemma), [])
+        return found
+
+
+# Wire copy from London, Delhi or Nairobi spells "normalise", "mobilisation", "defence"; the lexicon is
+# written in one spelling, so a word it lacks is looked up again in the other. Only where the word itself
+# is missing: "seize", "praise" and "exercise" are words of their own.
+_BRITISH = ((re.compile(r"is(e|ation|ations)$"), r"iz\1"), (re.compile(r"yse$"), "yze"),
+            (re.compile(r"(?<=[a-z]{2})our$"), "or"), (re.compile(r"(?<=[a-z]{2})ence$"), "ense"))
+
+
+def american_spelling(word: str) -> str:
+    """The American spelling of a British one ("normalise" -> "normalize"); other words as they are."""
+    for pattern, repl in _BRITISH:
+        new = pattern.sub(repl, word)
+        if new != word:
+            return new
+    return word
 
 
 def _parse_targets(text: str, kind: str, where: str) -> tuple[TargetSpec, ...]:

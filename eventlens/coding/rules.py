@@ -40,12 +40,13 @@ STANDING_OBJECTS = {"base", "bases", "headquarters", "refugee", "facility", "pop
 VERDICT_NOUNS = {"provocation", "violation", "blow", "affront", "insult", "outrage", "disgrace", "farce",
                  "sham", "fraud", "betrayal", "aggression", "interference", "mistake", "crime", "travesty",
                  "escalation", "threat", "breach", "slap", "stab", "act", "incursion", "invasion", "occupation",
-                 "abuse", "attack"}
+                 "abuse", "attack", "diktat", "robbery", "theft", "blackmail", "coup", "humiliation", "hypocrisy"}
 VERDICT_ADJS = {"unacceptable", "provocative", "irresponsible", "reckless", "unprofessional", "hostile",
                 "unfriendly", "illegitimate", "outrageous", "deplorable", "unjustified", "unwarranted",
                 "illegal", "unlawful", "dangerous", "unsafe", "destabilising", "destabilizing", "shameful",
                 "absurd", "cynical", "aggressive", "null", "void", "unfortunate", "regrettable", "cowardly",
-                "barbaric", "heinous", "criminal", "inhumane"}
+                "barbaric", "heinous", "criminal", "inhumane", "unconstitutional", "undemocratic",
+                "discriminatory", "arbitrary", "unfair", "unjust", "racist", "colonial", "extreme"}
 # What is judged must be an act, not a state of affairs ("the situation was dangerous")
 VERDICT_SUBJECTS = {"move", "decision", "deployment", "drill", "exercise", "step", "remark", "comment",
                     "statement", "incursion", "act", "action", "attack", "strike", "test", "launch",
@@ -283,9 +284,12 @@ def verb_candidates(lex: Lexicon, sent, words: tuple[list, list] | None = None) 
     # Russia's invasion"), not an event coded on its own.
     embedded = {d.i for c in out for a in c.action[1:] for d in a.subtree}
     embedded |= {d.i for c in out for o in _object_tokens(c.action[0]) for d in o.subtree}
-    # ... or in its prepositional phrases ("sent troops to a NATO exercise")
+    # ... or in its prepositional phrases ("sent troops to a NATO exercise"), except those that set the
+    # scene: "signed a deal during a visit by the Italian prime minister", "banned entry in response to
+    # Washington's sanctions" tell an event of their own (CODEBOOK: background clauses count)
     embedded |= {d.i for c in out if c.action[0].pos_ in ("VERB", "AUX")
-                 for p in children(c.action[0], "prep", "dative", "agent") for d in p.subtree}
+                 for p in children(c.action[0], "prep", "dative", "agent") if not _background(p)
+                 for d in p.subtree}
     # ... and so is what a demand, appeal or refusal coded on its own asks for ("demanded that
     # protesters end their occupation")
     embedded |= {d.i for c in out if is_verb_in(c.action[0], APPEAL_VERBS | DEMAND_VERBS | REFUSAL_VERBS)
@@ -296,6 +300,17 @@ def verb_candidates(lex: Lexicon, sent, words: tuple[list, list] | None = None) 
             if cand is not None:
                 out.append(cand)
     return out
+
+
+BACKGROUND_PREPS = {"after", "during", "following", "amid", "since"}
+REPLY_NOUNS = {"response", "retaliation", "reply", "reaction"}
+
+
+def _background(prep) -> bool:
+    """"after talks in Rabat", "in response to Washington's sanctions": a phrase that sets the scene."""
+    if prep.lower_ in BACKGROUND_PREPS:
+        return True
+    return prep.lower_ == "in" and any(lemma(p) in REPLY_NOUNS for p in children(prep, "pobj"))
 
 
 def _makes_condition(verb) -> bool:
@@ -826,8 +841,11 @@ def construction_candidates(lex: Lexicon, sent, words: tuple[list, list] | None 
                 # "demanded that Washington remove it ..., calling the designation a fraud": the parser
                 # hangs the participle on the demanded act, but a verdict is never what is demanded
                 cl.governor = cl.governor_kind = None
+            # "said Australia's climate targets were a slap in the face", "the police ban was
+            # unconstitutional": the verdict is on whoever owns the act judged, where the words say
+            owners = _noun_sources(judged) or [c for c in children(judged, "compound") if c.pos_ in ("NOUN", "PROPN")]
             out.append(Candidate("111", f"construction: a verdict on an act ('{judged.text} ... {words[-1].text}')",
-                                 [tok, *words], srcs, [], cl, confidence=0.6, source_is_reporter=not srcs,
+                                 [tok, *words], srcs, owners, cl, confidence=0.6, source_is_reporter=not srcs,
                                  attrs={"verdict": True}))
         # "X voiced a similar stance": the previous event again, with X as its source
         if lem in ECHO_VERBS and tok.pos_ == "VERB":

@@ -1,0 +1,45 @@
+"""Rules for what a sentence tells around its main act: the scene it is set in, the verdicts it passes,
+joint intentions and British spelling. These run the real spaCy pipeline."""
+import pytest
+
+from test_rules import one
+
+pytestmark = pytest.mark.slow
+
+
+def test_an_event_in_a_phrase_that_sets_the_scene_is_coded(code):
+    # "during a visit by", "in response to": the nominal event is one of its own (CODEBOOK: background)
+    events = code("Kenya and Ethiopia signed a power-trading accord in Nairobi on Tuesday during a visit by the "
+                  "Ethiopian prime minister.", date="2023-06-01")
+    assert one(events, root="04", src_country="ETH", tgt_country="KEN")
+    assert one(events, code="057", src_country="KEN", tgt_country="ETH")
+    # a prepositional phrase that is where the act goes stays part of it
+    events = code("Chile sent two frigates to a NATO exercise in the Atlantic.", date="2023-06-01")
+    assert not [e for e in events if e.root_code == "15" and e.source.code == "IGONAT"]
+
+
+def test_a_verdict_is_on_whoever_owns_the_act_judged(code):
+    events = code("Bolivia's foreign minister said Chile's decision to close the border was unconstitutional and "
+                  "discriminatory.", date="2023-06-01")
+    assert one(events, code="111", src_country="BOL", tgt_country="CHL")
+
+
+def test_co_subjects_that_will_act_together_intend_it_toward_each_other(code):
+    # the reporters of the clause ("the two interior ministers announced") are the co-subjects again, not a
+    # target; and military cooperation intended is 0312 (CAMEO), not judicial 0313
+    events = code("Kenya and Uganda will launch joint border patrols next month, the two interior ministers "
+                  "announced after talks in Kampala.", date="2023-06-01")
+    assert one(events, code="0312", src_country="KEN", tgt_country="UGA")
+    assert one(events, code="0312", src_country="UGA", tgt_country="KEN")
+
+
+def test_british_spelling_finds_the_lexicon_entry(code):
+    assert "verbs.tsv" in one(code("Ghana and Togo finalised a maritime boundary treaty in Accra.", date="2023-06-01"),
+                              code="057", src_country="GHA", tgt_country="TGO").rule
+    assert one(code("Militias terrorised Sudanese villagers near the Chadian border.", date="2023-06-01"),
+               root="18", tgt="SDNCVL")
+
+
+def test_bandits_are_an_actor(code):
+    assert one(code("Niger's defence ministry blamed armed bandits for the killing of nine farmers in Tillaberi.",
+                    date="2023-06-01"), root="11", src="NERGOV", tgt="NERCRM")
