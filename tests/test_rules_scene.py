@@ -43,3 +43,21 @@ def test_british_spelling_finds_the_lexicon_entry(code):
 def test_bandits_are_an_actor(code):
     assert one(code("Niger's defence ministry blamed armed bandits for the killing of nine farmers in Tillaberi.",
                     date="2023-06-01"), root="11", src="NERGOV", tgt="NERCRM")
+
+
+def test_a_trip_not_to_be_made_is_no_refusal(code):
+    assert not code("Malaysia's prime minister will not travel to Jakarta next week, his office said.",
+                    date="2023-06-01")
+    # a meeting not to be attended still is one
+    assert one(code("Malaysia said it would not attend the talks in Jakarta with Indonesia next week.",
+                    date="2023-06-01"), root="12", src_country="MYS")
+
+
+def test_two_companies_acting_together_are_business(code):
+    assert not code("Brazil's state oil company and a Norwegian energy group signed a contract on Monday to "
+                    "develop an offshore field.", date="2023-06-01")
+
+
+def test_a_word_inside_the_target_phrase_acts_on_no_one(code):
+    # "Chadian" and "N'Djamena" name the target's country and place, not who fired
+    assert not code("Shots were fired at a Chadian police checkpoint in N'Djamena on Sunday.", date="2023-06-01")

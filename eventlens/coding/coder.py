@@ -44,6 +44,9 @@ ACT_NOUNS = {"protest", "demonstration", "rally", "march", "strike", "attack", "
              "initiative", "announcement"}
 # Acts of meeting, cooperating, aiding and yielding: "will not X" is a refusal of X
 WILL_NOT_IS_REFUSAL = {"04", "06", "07", "08"}
+# ... but a trip not to be made is a plan, not a refusal of anyone: "will not travel to Beijing this month"
+# (the corpus codes none of its 9 such trips; "will not attend the talks" stays a refusal)
+TRIP_VERBS = {"travel", "visit", "go", "fly", "tour", "come"}
 NEGATED_IS_REJECTION = {"accept", "agree", "approve", "endorse", "recognize", "recognise", "ratify", "support"}
 # Sport pages read like war reports: "Spain beat England", "France crushed Italy".
 SPORT_WORDS = {"cup", "match", "tournament", "championship", "league", "goal", "goals", "scored", "final",
@@ -114,6 +117,28 @@ COMPANY_WORDS = re.compile(r"\b(rival|firm|company|maker|supplier|trader|airline
 def _state_side(ref: ActorRef) -> bool:
     """The state itself, its government or its army."""
     return bool(ref.country) and ref.sector in (None, "GOV", "MIL")
+
+
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "conj", "parataxis"}
+
+
+def _inside(inner: ActorRef, outer: ActorRef, sent, anchor) -> bool:
+    """Whether one mention lies within the phrase of another ("a Sudanese army checkpoint in Khartoum"),
+    where the act is told outside that phrase ("migrants deported by the United States" tells its own)."""
+    if inner.start is None or outer.start is None or (inner.start, inner.end) == (outer.start, outer.end):
+        return False
+    words = [t for t in sent if outer.start <= t.idx < outer.end]
+    heads = [t for t in words if not (outer.start <= t.head.idx < outer.end) or t.head.i == t.i]
+    if len(heads) != 1 or heads[0].left_edge.i <= anchor.i <= heads[0].right_edge.i:
+        return False
+    tok = next((t for t in sent if t.idx == inner.start), None)
+    # up from the mention to the phrase's head, through modifiers only: "the state, which Britain accused"
+    # has Britain in a clause of its own
+    while tok is not None and tok.i != heads[0].i:
+        if tok.dep_ in CLAUSE_DEPS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return tok is not None
 
 
 def _business(ref: ActorRef) -> bool:
@@ -638,6 +663,7 @@ class Coder:
                 code = "120"
                 negated = False
             elif (modality in ("intended", "conditional") and cand.code[:2] in WILL_NOT_IS_REFUSAL
+                  and lemma(anchor) not in TRIP_VERBS
                   and code[:2] in ("03", *WILL_NOT_IS_REFUSAL)):
                 # "the government would not lift its ban on the union", "will not negotiate with the
                 # rebels": an act of yielding or meeting announced as not to come is a refusal (CODEBOOK's
@@ -727,9 +753,11 @@ class Coder:
             return self._drop("the only target implied is the source's own state")
         if is_sport(sent) and root in SPORT_ROOTS:
             return self._drop("a sports page: no political event")
-        if all(s.sector == "BUS" for s in sources) and targets and all(_business(t) for t in targets):
+        if all(s.sector == "BUS" for s in sources) and (
+                all(_business(t) for t in targets) if targets else joint and len(sources) > 1):
             # "A Swiss trader sued its Brazilian rival", "the airline signed a code-share deal with a Qatari
-            # carrier": commerce between companies is business news, not a political event (CODEBOOK)
+            # carrier", "a state oil firm and a British major signed a contract": commerce between companies
+            # is business news, not a political event (CODEBOOK)
             return self._drop("companies acting on companies: business, not politics")
         if root in ("18", "19", "20") and all(_someone(s) for s in sources) and not any(
                 t.sector in POLITICAL_SECTORS for t in targets):
@@ -749,6 +777,10 @@ class Coder:
                         pairs.append((a, b))
         else:
             for s in sources:
+                if any(_inside(s, t, sent, anchor) for t in targets):
+                    # "Shots were fired at a Sudanese army checkpoint": a word inside the target's own
+                    # phrase is no one acting on it
+                    continue
                 # an actor acting on itself ("lift the curfew in Bangkok", said of Thailand) has no target;
                 # nor does a state that expels diplomats of its own (the country was guessed, not named)
                 aimed = [self._own_for(t, s) for t in targets if t.code != s.code and not (
