@@ -61,3 +61,45 @@ def test_two_companies_acting_together_are_business(code):
 def test_a_word_inside_the_target_phrase_acts_on_no_one(code):
     # "Chadian" and "N'Djamena" name the target's country and place, not who fired
     assert not code("Shots were fired at a Chadian police checkpoint in N'Djamena on Sunday.", date="2023-06-01")
+
+
+def test_what_is_acted_on_is_aimed_at_its_authors(code):
+    events = code("China vetoed a Security Council resolution drafted by France on the crisis in Haiti.",
+                  date="2023-06-01")
+    assert one(events, code="129", src_country="CHN", tgt_country="FRA")
+
+
+def test_a_sports_headline_in_the_present_is_no_event(code):
+    assert not code("Kenya thrash Uganda in Cecafa Cup clash in Kampala", date="2023-06-01")
+
+
+def test_not_before_two_verbs_joined_by_or_covers_both(code):
+    assert not code("Norway did not stop or detain the Russian trawler in its waters, the coast guard said.",
+                    date="2023-06-01")
+    assert one(code("Norway stopped and detained the Russian trawler in its waters.", date="2023-06-01"),
+               root="17", src_country="NOR", tgt_country="RUS")
+
+
+def test_they_in_a_clause_reported_by_a_list_is_the_list(code):
+    events = code("Serbia and Kosovo said on Monday they would resume talks in Brussels next month.", date="2023-06-01")
+    assert one(events, root="03", src_country="SRB", tgt_country="XKX")
+    assert one(events, root="03", src_country="XKX", tgt_country="SRB")
+
+
+def test_accord_expressed_together_is_mutual(code):
+    events = code("Peru and Ecuador said they shared the same view on the fishing dispute.", date="2023-06-01")
+    assert one(events, code="019", src_country="PER", tgt_country="ECU")
+    assert one(events, code="019", src_country="ECU", tgt_country="PER")
+
+
+def test_an_act_judged_with_its_doer_named_is_an_event_too(code):
+    events = code("Vietnam's foreign ministry said the Chinese survey ship's incursion near its coast was illegal.",
+                  date="2023-06-01")
+    assert one(events, code="111", src_country="VNM", tgt_country="CHN")
+    assert [e for e in events if e.source.country == "CHN" and e.root_code != "11"]
+
+
+def test_a_call_comes_from_whoever_makes_it(code):
+    events = code("Turkey said it would not extradite the Kurdish journalist, brushing aside a demand from Sweden.",
+                  date="2023-06-01")
+    assert one(events, root="10", src_country="SWE", tgt_country="TUR")

@@ -53,11 +53,15 @@ SPORT_WORDS = {"cup", "match", "tournament", "championship", "league", "goal", "
                "olympics", "olympic", "semifinal", "quarterfinal", "innings", "wicket", "medal", "striker",
                "coach", "season", "stadium", "sports", "squad", "penalties", "hat-trick", "fifa", "uefa",
                "grand", "prix", "playoff", "playoffs", "title", "referee", "derby", "qualifier", "goalkeeper",
-               "midfielder"}
+               "midfielder", "runs", "wickets"}
 SPORT_ROOTS = {"17", "18", "19", "20", "11", "15", "05"}  # 05: praise for a result
 SCORE = re.compile(r"^\d{1,2}[-–]\d{1,2}$")  # "beat Cameroon 2-0"
 SPORT_VERBS = {"beat", "beats", "defeated", "crushed", "thrashed", "routed", "won", "win", "wins", "lost", "scored",
                "knocked", "eliminated", "edged", "stunned", "drew"}
+# Headlines write the present ("India thrash Pakistan by 228 runs"); these are nouns too ("a deadly crush"),
+# so they count only as verbs
+PRESENT_SPORT_VERBS = {"thrash", "thrashes", "crush", "crushes", "rout", "routs", "edge", "edges", "stun", "stuns",
+                       "defeat", "defeats", "lose", "loses", "draw", "draws"}
 
 
 def is_sport(sent) -> bool:
@@ -66,7 +70,8 @@ def is_sport(sent) -> bool:
         t.like_num and t.nbor(1).text in ("-", "–") and t.nbor(2).like_num for t in sent if t.i + 2 < len(t.doc))
     # a score with a word of the game is the sports page whatever the verb ("were held 1-1 ... the referee")
     game = bool(words & SPORT_WORDS)
-    return (game or scored) and (bool(words & SPORT_VERBS) or (scored and game))
+    played = bool(words & SPORT_VERBS) or any(t.lower_ in PRESENT_SPORT_VERBS and t.pos_ == "VERB" for t in sent)
+    return (game or scored) and (played or (scored and game))
 
 
 # Codes that need no target: statements, protests and displays of force may be addressed to nobody.
@@ -311,6 +316,7 @@ class Coder:
                         sent, taken, actor_tokens, rule_roots, scored=entry["detector"] if entry else None))
                     cands = self._gate(cands, sent, actor_tokens, rule_roots, actor_kinds, entry, actors)
             cands = drop_purposes(drop_judged(drop_denied(drop_consequences(drop_covered(conditional_threats(cands))))))
+            self._remember_group(sent, actors)
             coded = set()  # the candidates that gave an event
             for cand in cands:
                 if len(seen) >= budgets.MAX_EVENTS_PER_SENTENCE:
@@ -442,6 +448,17 @@ class Coder:
         root = sent.root
         if root.pos_ in ("VERB", "AUX"):
             self._resolve_all(subjects(root), actors, None, False)
+
+    @staticmethod
+    def _remember_group(sent, actors: ArticleActors) -> None:
+        """"Greece and Turkey said they would resume talks": the list that is the main clause's subject is
+        who "they" in its reported clause stands for, before any event of the sentence has named it."""
+        tokens = sorted({x for s in subjects(sent.root) for x in (s, *s.conjuncts)}, key=lambda t: t.i)
+        if len(tokens) < 2:
+            return
+        refs = [r for r in (actors.resolve(t, remember=False) for t in tokens) if r is not None]
+        if len(refs) >= 2 and len({r.country for r in refs}) == len(refs):
+            actors.last_group = (tokens[0].i, refs)
 
     def _quote_speakers(self, sents, quotes, actors: ArticleActors) -> dict[int, ActorRef]:
         """Sentences inside a quotation, mapped to the speaker named around it."""
@@ -700,8 +717,9 @@ class Coder:
         action_words = [t.text for t in cand.action]
         both_ways = coded_both_ways(code, action_words, meta.get("mutual_codes", ()))
         distinct = parties_apart(sources)
+        # ("Spain and Morocco said they shared the same view": accord expressed together is mutual too)
         joint = (distinct
-                 and (code[:2] in cameo.COOPERATIVE_ROOTS or both_ways))
+                 and (code[:2] in cameo.COOPERATIVE_ROOTS or code == "019" or both_ways))
         # "Ukraine and Russia blamed each other": whatever the act, each is the other's target
         each_other = any(t.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in t.children)
                          for t in tgt_tokens) or "each other" in sent.text or "one another" in sent.text

@@ -257,6 +257,10 @@ def clause_of(tok) -> Clause:
         cl.negated = True
     if tok.pos_ in ("VERB",) and any(c.dep_ == "neg" for c in tok.children):
         cl.negated = True
+    if (own.dep_ == "conj" and any(c.dep_ == "neg" for c in own.head.children)
+            and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in own.head.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in own.children)):
+        cl.negated = True  # "did not board or detain the tanker": the "not" covers both
     if own.lemma_.lower() not in SEEING_VERBS and (any(
             c.dep_ in ("dobj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
             for c in own.children) or any(d.dep_ == "det" and d.lower_ == "no" for d in tok.children)):

@@ -180,7 +180,19 @@ def find_targets(entry: LexEntry | None, verb, obj, *, noun: bool = False) -> li
             x for comp in children(verb, "ccomp", "xcomp") for s in children(comp, "nsubj", "nsubjpass")
             for x in expand_conj(s)]
         found = asked + [t for t in found if t not in asked]
-    return found
+    return [a for t in found for a in (_authors(t) or [t])]
+
+
+# "vetoed a resolution drafted by the United States", "rejected a plan put forward by IGAD": what is
+# acted on is its authors' text, so the act is aimed at them
+AUTHOR_VERBS = {"draft", "sponsor", "propose", "table", "submit", "put", "introduce", "author", "present", "write"}
+
+
+def _authors(tok) -> list:
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [x for acl in children(tok, "acl") if lemma(acl) in AUTHOR_VERBS and acl.tag_ == "VBN"
+            for agent in children(acl, "agent") for p in children(agent, "pobj") for x in expand_conj(p)]
 
 
 def _default_targets(verb, noun) -> list:
@@ -364,6 +376,10 @@ REACTION_NOUNS = {"criticism", "condemnation", "rebuke", "protest", "outrage", "
                   "objection", "reprimand", "warning", "response", "reaction", "rebuttal"}
 
 
+CALL_NOUNS = {"appeal", "request", "call", "plea", "demand", "offer", "proposal", "invitation", "ultimatum",
+              "overture", "pressure"}
+
+
 def _noun_sources(noun) -> list:
     """Who acts in a nominal event: "Russia's invasion", "Japanese sanctions", "talks by X"."""
     for c in noun.children:
@@ -372,8 +388,9 @@ def _noun_sources(noun) -> list:
     for prep in children(noun, "prep", "agent"):
         if prep.lower_ == "by":
             return [x for p in children(prep, "pobj") for x in expand_conj(p)]
-    # "The ruling drew sharp criticism from Pretoria": a reaction comes from whoever reacts
-    if lemma(noun) in REACTION_NOUNS:
+    # "The ruling drew sharp criticism from Pretoria": a reaction comes from whoever reacts; "despite
+    # appeals from Sweden": so does a call
+    if lemma(noun) in REACTION_NOUNS | CALL_NOUNS:
         for holder in (noun, noun.head) if noun.dep_ == "dobj" else (noun,):
             for prep in children(holder, "prep"):
                 if prep.lower_ == "from":
@@ -403,16 +420,17 @@ def hung_infinitives(verb) -> list:
     return [v for v in children(verb, "advcl", "xcomp") if _infinitive(v)]
 
 
-def noun_candidate(lex: Lexicon, noun) -> Candidate | None:
+def noun_candidate(lex: Lexicon, noun, judged: bool = False) -> Candidate | None:
     """A nominal event standing on its own: "the imposition of sanctions by Japan", "talks between
-    Japan and Russia". A noun that is merely described ("the treaty has remained unsigned") is none."""
+    Japan and Russia". A noun that is merely described ("the treaty has remained unsigned") is none,
+    unless it is an act judged ("said the British exercise was a provocation": the exercise happened)."""
     m = match_noun(lex, noun)
     if m is None:
         return None
     entry, obj = m
-    if noun.dep_ in ("nsubj", "nsubjpass") and lemma(noun.head) not in OCCURRENCE_VERBS:
+    if not judged and noun.dep_ in ("nsubj", "nsubjpass") and lemma(noun.head) not in OCCURRENCE_VERBS:
         return None
-    if noun.dep_ == "nsubj" and any(c.dep_ in ("acomp", "oprd") for c in noun.head.children):
+    if not judged and noun.dep_ == "nsubj" and any(c.dep_ in ("acomp", "oprd") for c in noun.head.children):
         return None
     between = [x for prep in children(noun, "prep") if prep.lower_ == "between"
                for p in children(prep, "pobj") for x in expand_conj(p)]
@@ -847,6 +865,11 @@ def construction_candidates(lex: Lexicon, sent, words: tuple[list, list] | None 
             out.append(Candidate("111", f"construction: a verdict on an act ('{judged.text} ... {words[-1].text}')",
                                  [tok, *words], srcs, owners, cl, confidence=0.6, source_is_reporter=not srcs,
                                  attrs={"verdict": True}))
+            # ... and the act judged, where its doer is named, is an event of its own
+            if True:
+                done = noun_candidate(lex, judged, judged=True)
+                if done is not None:
+                    out.append(done)
         # "X voiced a similar stance": the previous event again, with X as its source
         if lem in ECHO_VERBS and tok.pos_ == "VERB":
             objs = _object_tokens(tok)
