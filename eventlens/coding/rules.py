@@ -866,10 +866,9 @@ def construction_candidates(lex: Lexicon, sent, words: tuple[list, list] | None 
                                  [tok, *words], srcs, owners, cl, confidence=0.6, source_is_reporter=not srcs,
                                  attrs={"verdict": True}))
             # ... and the act judged, where its doer is named, is an event of its own
-            if True:
-                done = noun_candidate(lex, judged, judged=True)
-                if done is not None:
-                    out.append(done)
+            done = noun_candidate(lex, judged, judged=True)
+            if done is not None:
+                out.append(done)
         # "X voiced a similar stance": the previous event again, with X as its source
         if lem in ECHO_VERBS and tok.pos_ == "VERB":
             objs = _object_tokens(tok)
