@@ -103,3 +103,17 @@ def test_a_call_comes_from_whoever_makes_it(code):
     events = code("Turkey said it would not extradite the Kurdish journalist, brushing aside a demand from Sweden.",
                   date="2023-06-01")
     assert one(events, root="10", src_country="SWE", tgt_country="TUR")
+
+
+def test_a_to_clause_after_a_date_is_still_what_the_verb_offers(code):
+    # the parser hangs "to mediate" on "offered" as a purpose when "on Monday" stands between them
+    events = code("Qatar offered on Monday to mediate between Sudan and Chad.", date="2023-06-01")
+    assert one(events, code="039", src="QAT", tgt="SDN")
+    assert not [e for e in events if e.code == "045"]
+
+
+def test_a_natural_disaster_is_no_actor(code):
+    events = code("Chile's president offered help to the people of Peru after a strong earthquake struck the "
+                  "southern coast, killing 40.", date="2023-06-01")
+    assert one(events, root="03", src="CHLGOV", tgt="PER")
+    assert not [e for e in events if e.root_code in ("18", "19", "20")]

@@ -74,6 +74,9 @@ def is_sport(sent) -> bool:
     return (game or scored) and (played or (scored and game))
 
 
+DISASTER_NOUNS = {"earthquake", "quake", "tremor", "aftershock", "storm", "cyclone", "hurricane", "typhoon", "tornado",
+                  "flood", "flooding", "tsunami", "wildfire", "blaze", "landslide", "mudslide", "avalanche", "drought",
+                  "eruption", "volcano", "heatwave", "rain", "rains", "snowstorm", "blizzard", "epidemic", "outbreak"}
 # Codes that need no target: statements, protests and displays of force may be addressed to nobody.
 TARGETLESS_ROOTS = {"01", "14", "15"}
 # A state and those who take up arms or stand against it are two sides even within one country ("The
@@ -580,6 +583,9 @@ class Coder:
         if (not sources and speaker is not None
                 and (cand.source_is_reporter or (not cand.echo and cand.rule.startswith("construction")))):
             sources = [speaker]  # "their sovereignty is not up for discussion", Moscow maintains
+        if not sources and any(lemma(x) in DISASTER_NOUNS for x in subjects(anchor)):
+            # "an earthquake struck the Atlas mountains": nature is no actor (CODEBOOK)
+            return self._drop("a natural disaster is no actor")
         if (not sources and code and self.source_chooser is not None and extended is None and echoed is None
                 and not cand.reciprocal):
             chosen = self.source_chooser(anchor=anchor, sent=sent, code=code, actors=actors, si=si, speaker=speaker,

@@ -319,6 +319,13 @@ def clause_of(tok) -> Clause:
             # what others expect of an actor is a forecast, not its act (the corpus codes 1 in 78); an
             # actor's own "expects to sign" stays an intention
             cl.in_condition = True
+        if (dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
+                and not any(c.dep_ == "dobj" for c in head.children)
+                and hf & (INTENT_VERBS | THREAT_VERBS | REFUSAL_VERBS) and head.pos_ == "VERB"):
+            # "offered on Tuesday to mediate", "refused on Friday to free them": a date or place between the
+            # verb and its "to" clause makes the parser hang the clause as a purpose; it is the complement
+            dep = "xcomp"
         if (dep in ("xcomp", "ccomp", "dobj") or dep == "acl" and head.pos_ == "NOUN") and cl.governor is None:
             if (hf & INTENT_VERBS and dep != "acl") or (head.pos_ == "ADJ" and hf & ADJ_INTENT) or (
                     dep == "acl" and hf & INTENT_NOUNS):
