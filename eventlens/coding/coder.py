@@ -18,7 +18,7 @@ from ..actors.resolve import ArticleActors
 from ..models import ActorRef, Article, Event
 from . import budgets, codes as cameo, explain
 from .codes import coded_both_ways
-from .grammar import REPORTING_VERBS, condition_subjects, lemma, reporter_subject, subjects
+from .grammar import DOCUMENT_NOUNS, REPORTING_VERBS, condition_subjects, lemma, reporter_subject, subjects
 from ..errors import UsageError
 from .lexicon import load_lexicon
 from ..resolve.attributes import event_attributes
@@ -724,7 +724,9 @@ class Coder:
         both_ways = coded_both_ways(code, action_words, meta.get("mutual_codes", ()))
         distinct = parties_apart(sources)
         # ("Spain and Morocco said they shared the same view": accord expressed together is mutual too)
-        joint = (distinct
+        # ... but what a joint statement or resolution says is said outward ("issued a joint statement
+        # backing a two-state solution")
+        joint = (distinct and not (anchor.dep_ == "acl" and lemma(anchor.head) in DOCUMENT_NOUNS)
                  and (code[:2] in cameo.COOPERATIVE_ROOTS or code == "019" or both_ways))
         # "Ukraine and Russia blamed each other": whatever the act, each is the other's target
         each_other = any(t.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in t.children)

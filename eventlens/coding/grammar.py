@@ -155,6 +155,14 @@ def _intent_noun(verb):
     return None
 
 
+# Texts that say or ask what their authors do: "a resolution condemning X" is its adopters' condemnation
+# (not its vetoer's or critic's).
+ISSUING_VERBS = {"adopt", "issue", "pass", "send", "release", "publish", "sign", "write", "approve", "circulate",
+                 "put", "draft", "sponsor", "introduce", "file", "lodge"}
+DOCUMENT_NOUNS = {"resolution", "statement", "letter", "declaration", "communique", "motion", "note", "message",
+                  "petition", "decree", "bill", "law", "report", "appeal", "cable", "memorandum"}
+
+
 def subjects(verb) -> list:
     """The tokens naming who acts: the verb's own subject, a passive's agent, or the subject it
     shares with the verb it hangs on (xcomp, conj, relative clause)."""
@@ -187,6 +195,16 @@ def subjects(verb) -> list:
             return expand_conj(owner[0])
         if noun.dep_ == "dobj" and is_verb_in(noun.head, OWNING_VERBS):
             return subjects(noun.head)
+        return []
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and lemma(verb.head) in DOCUMENT_NOUNS:
+        # "adopted a resolution condemning Azerbaijan", "sent a letter urging Kyiv": the text speaks for
+        # whoever owns it, or adopted, issued or sent it
+        doc = verb.head
+        owner = [c for c in doc.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        if owner:
+            return expand_conj(owner[0])
+        if doc.dep_ == "dobj" and is_verb_in(doc.head, OWNING_VERBS | ISSUING_VERBS):
+            return subjects(doc.head)
         return []
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         return subjects(verb.head.head)  # "... after cutting ties with Taiwan": the main clause's subject
