@@ -123,3 +123,12 @@ def test_a_text_speaks_for_whoever_adopted_it(code):
     ev = one(code("The Arab League adopted a resolution on Sunday condemning Israel over the raid on Jenin.",
                   date="2023-06-01"), code="111", src="IGOARBARL", tgt="ISR")
     assert "sources@" not in ev.rule  # the grammar found who condemns; no guess was needed
+
+
+def test_turning_down_a_charge_is_a_denial_aimed_at_the_accuser(code):
+    events = code("Moldova accused Russia of plotting a coup in Chisinau, a charge Moscow dismissed as propaganda.",
+                  date="2023-06-01")
+    assert one(events, code="112", src_country="MDA", tgt_country="RUS")
+    assert one(events, code="016", src_country="RUS", tgt_country="MDA")
+    events = code("Ghana accused Togo of harbouring rebels, a claim Lome called baseless.", date="2023-06-01")
+    assert one(events, code="016", src_country="TGO", tgt_country="GHA")

@@ -18,7 +18,8 @@ from ..actors.resolve import ArticleActors
 from ..models import ActorRef, Article, Event
 from . import budgets, codes as cameo, explain
 from .codes import coded_both_ways
-from .grammar import DOCUMENT_NOUNS, REPORTING_VERBS, condition_subjects, lemma, reporter_subject, subjects
+from .grammar import (DOCUMENT_NOUNS, REPORTING_VERBS, condition_subjects, described_by, lemma, reporter_subject,
+                      subjects)
 from ..errors import UsageError
 from .lexicon import load_lexicon
 from ..resolve.attributes import event_attributes
@@ -147,6 +148,21 @@ def _inside(inner: ActorRef, outer: ActorRef, sent, anchor) -> bool:
             return False
         tok = tok.head
     return tok is not None
+
+
+CHARGE_NOUNS = {"accusation", "charge", "claim", "allegation"}
+NAMING_VERBS = {"call", "describe", "brand", "label", "term", "dismiss"}
+
+
+def _turns_down_a_charge(anchor, cand) -> bool:
+    """Whether what the act rejects or judges is an accusation: its object, the noun it describes
+    ("a charge Kyiv denied") or, for a verdict, the act judged."""
+    things = [c for c in anchor.children if c.dep_ in ("dobj", "nsubjpass")]
+    if described_by(anchor) is not None:
+        things.append(anchor.head)
+    things += [t for t in cand.action[1:]] if cand.attrs.get("verdict") else []
+    judged = [c for c in anchor.children if c.dep_ == "dobj"] if cand.attrs.get("verdict") else []
+    return any(lemma(t) in CHARGE_NOUNS for t in (*things, *judged))
 
 
 def _business(ref: ActorRef) -> bool:
@@ -620,10 +636,15 @@ class Coder:
             targets = self._resolve_all(cand.victims, actors, speaker, in_quote, owner="all")
         if not targets and tgt_tokens and sources:
             targets = self._place_targets(tgt_tokens, sources[0], actors)
+        if (cand.attrs.get("verdict") or code[:2] in REACTION_ROOTS) and described_by(anchor) is not None and lemma(
+                anchor.head) in ACT_NOUNS and not [t for t in targets if t.text and anchor.head.idx <= t.start]:
+            targets = []  # "an accusation Pristina dismissed": the reaction is to the act, not to a word in it
         if not targets and (cand.attrs.get("verdict") or (
                 code[:2] in REACTION_ROOTS
-                and any(c.dep_ == "dobj" and lemma(c) in ACT_NOUNS for c in anchor.children))):
-            # ("dismissed the protests", "rejected the accusation": a reaction to the act just reported)
+                and (any(c.dep_ == "dobj" and lemma(c) in ACT_NOUNS for c in anchor.children)
+                     or described_by(anchor) is not None and lemma(anchor.head) in ACT_NOUNS))):
+            # ("dismissed the protests", "rejected the accusation", "a charge New Delhi rejected": a reaction
+            # to the act just reported)
             # "... called the attack a cowardly crime": a verdict is on whoever did the act just reported
             def side(ref):  # a state's bodies are one side; its rebels or opposition another
                 state = ref.sector is None or ref.sector in STATE_SIDE_SECTORS
@@ -702,6 +723,13 @@ class Coder:
                 negated = False
             elif not self.keep_negated:
                 return self._drop("negated: an act that did not happen is not coded (--keep-negated keeps it)")
+        if (code == "120" or code == "111" and (cand.attrs.get("verdict") or lemma(anchor) in NAMING_VERBS)
+                ) and _turns_down_a_charge(anchor, cand):
+            # "a charge New Delhi rejected", "an accusation Pristina dismissed as propaganda", "called the
+            # claim a lie": turning down an accusation is a denial (CAMEO 016), as the corpus codes 27 of
+            # the 47 such phrases it has
+            rule += f"; what was turned down is an accusation, so {code} is 016"
+            code = "016"
         if code == "120":
             act = rejected_act(self.lexicon, anchor, previous, si, sources)
             if act is not None and cameo.transform("refusal", act) != code:

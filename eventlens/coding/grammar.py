@@ -163,6 +163,14 @@ DOCUMENT_NOUNS = {"resolution", "statement", "letter", "declaration", "communiqu
                   "petition", "decree", "bill", "law", "report", "appeal", "cable", "memorandum"}
 
 
+def described_by(verb):
+    """The noun a clause with its own subject describes: "a charge (that) New Delhi rejected", "a claim
+    Lome called baseless" (the parser makes the second an acl)."""
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and any(c.dep_ == "nsubj" for c in verb.children)):
+        return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
+    return None
+
+
 def subjects(verb) -> list:
     """The tokens naming who acts: the verb's own subject, a passive's agent, or the subject it
     shares with the verb it hangs on (xcomp, conj, relative clause)."""

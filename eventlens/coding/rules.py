@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from . import codes as cameo
 from .grammar import (APPEAL_VERBS, DEMAND_VERBS, INTENT_VERBS, REFUSAL_VERBS, REPORTING_VERBS,
-                      THREAT_VERBS, Clause, children, clause_of, condition_clauses, condition_subjects,
+                      THREAT_VERBS, Clause, children, clause_of, condition_clauses, condition_subjects, described_by,
                       expand_conj, forms, is_passive, is_verb_in, lemma, particle, reported_obligation, through_count,
                       reporter_subject, passive_subjects, subjects)
 from .lexicon import DEFAULT_VERB_TARGETS, LexEntry, Lexicon
@@ -40,13 +40,16 @@ STANDING_OBJECTS = {"base", "bases", "headquarters", "refugee", "facility", "pop
 VERDICT_NOUNS = {"provocation", "violation", "blow", "affront", "insult", "outrage", "disgrace", "farce",
                  "sham", "fraud", "betrayal", "aggression", "interference", "mistake", "crime", "travesty",
                  "escalation", "threat", "breach", "slap", "stab", "act", "incursion", "invasion", "occupation",
-                 "abuse", "attack", "diktat", "robbery", "theft", "blackmail", "coup", "humiliation", "hypocrisy"}
+                 "abuse", "attack", "diktat", "robbery", "theft", "blackmail", "coup", "humiliation", "hypocrisy",
+                 # what a charge is called by the one charged
+                 "lie", "slander", "propaganda", "nonsense", "fabrication", "fiction", "smear", "fearmongering"}
 VERDICT_ADJS = {"unacceptable", "provocative", "irresponsible", "reckless", "unprofessional", "hostile",
                 "unfriendly", "illegitimate", "outrageous", "deplorable", "unjustified", "unwarranted",
                 "illegal", "unlawful", "dangerous", "unsafe", "destabilising", "destabilizing", "shameful",
                 "absurd", "cynical", "aggressive", "null", "void", "unfortunate", "regrettable", "cowardly",
                 "barbaric", "heinous", "criminal", "inhumane", "unconstitutional", "undemocratic",
-                "discriminatory", "arbitrary", "unfair", "unjust", "racist", "colonial", "extreme"}
+                "discriminatory", "arbitrary", "unfair", "unjust", "racist", "colonial", "extreme",
+                "false", "baseless", "groundless", "unfounded", "fabricated", "ridiculous", "slanderous"}
 # What is judged must be an act, not a state of affairs ("the situation was dangerous")
 VERDICT_SUBJECTS = {"move", "decision", "deployment", "drill", "exercise", "step", "remark", "comment",
                     "statement", "incursion", "act", "action", "attack", "strike", "test", "launch",
@@ -640,7 +643,9 @@ def _verdict(verb):
     if lem in ("call", "brand", "describe", "label", "term") and verb.pos_ == "VERB":
         # "called the protest illegal": the parser may hang the act on the verdict as a compound
         hung = [c for w in children(verb, "oprd") for c in children(w, "compound")]
-        judged = [o for o in (*children(verb, "dobj"), *hung) if lemma(o) in VERDICT_SUBJECTS]
+        # "a claim Paris called false": the relative clause's head is what is called
+        named = [verb.head] if described_by(verb) is not None else []
+        judged = [o for o in (*children(verb, "dobj"), *hung, *named) if lemma(o) in VERDICT_SUBJECTS]
         as_what = [p for prep in children(verb, "prep") if prep.lower_ == "as" for p in children(prep, "pobj")]
         words = [w for w in (*children(verb, "oprd", "xcomp", "ccomp"), *as_what) if _is_verdict(w)]
         if judged and words:
