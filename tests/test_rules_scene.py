@@ -132,3 +132,30 @@ def test_turning_down_a_charge_is_a_denial_aimed_at_the_accuser(code):
     assert one(events, code="016", src_country="RUS", tgt_country="MDA")
     events = code("Ghana accused Togo of harbouring rebels, a claim Lome called baseless.", date="2023-06-01")
     assert one(events, code="016", src_country="TGO", tgt_country="GHA")
+
+
+def test_a_span_of_days_or_weeks_of_an_event_is_that_event(code):
+    events = code("Thai and Malaysian troops began three weeks of joint drills near the border on Monday.",
+                  date="2023-06-01")
+    assert one(events, code="062", src_country="THA", tgt_country="MYS")
+    assert one(events, code="062", src_country="MYS", tgt_country="THA")
+
+
+def test_talks_that_set_the_scene_for_a_list_are_among_that_list(code):
+    events = code("Chile and Argentina said they would build a new border crossing after talks in Mendoza.",
+                  date="2023-06-01")
+    assert one(events, root="04", src_country="CHL", tgt_country="ARG")
+    assert one(events, root="04", src_country="ARG", tgt_country="CHL")
+
+
+def test_declared_persona_non_grata_is_an_expulsion_of_diplomats(code):
+    assert one(code("Lithuania declared a Belarusian diplomat persona non grata on Friday.", date="2023-06-01"),
+               code="174", src="LTU", tgt="BLRGOV")
+
+
+def test_what_others_guess_an_actor_could_do_on_a_condition_is_no_event(code):
+    assert not code("Diplomats say Panama could resume talks with Colombia if the border dispute is settled.",
+                    date="2023-06-01")
+    # what an actor says it could do if another acts is its own conditional offer
+    assert one(code("The African Union said it could lift Mali's suspension if the junta held elections.",
+                    date="2023-06-01"), root="03", src="IGOAFRAFU", tgt_country="MLI")

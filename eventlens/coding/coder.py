@@ -678,7 +678,11 @@ class Coder:
             if kind == "threat":
                 modality = "intended"
         elif modality != "asserted" and not cand.rule.startswith("construction: conditional"):
-            if modality == "hypothetical" and cl.speculative and not negated:
+            own_offer = any(s.pos_ == "PRON" for s in subjects(anchor))  # "the EU said it could ease ... if"
+            if cl.speculative and not negated and (modality == "hypothetical" or (
+                    modality == "conditional" and root not in cameo.HOSTILE_ROOTS and not own_offer)):
+                # ("diplomats say Honduras could restore ties with Taiwan if the opposition wins": a guess
+                # on a condition; what an actor says it could do if another acts is its conditional offer)
                 # "the two navies might hold drills", "Lima could in theory offer asylum": a possibility,
                 # not an act or a promise (of the corpus's 517 records that say "could", "might" or "may",
                 # 274 have no event: twice its share of records without one)

@@ -309,6 +309,8 @@ def verb_candidates(lex: Lexicon, sent, words: tuple[list, list] | None = None) 
     # protesters end their occupation")
     embedded |= {d.i for c in out if is_verb_in(c.action[0], APPEAL_VERBS | DEMAND_VERBS | REFUSAL_VERBS)
                  for comp in children(c.action[0], "ccomp", "xcomp") for d in comp.subtree}
+    # a scene-setting phrase sets its own scene wherever the parser hangs it ("managing migration after talks")
+    embedded -= {t.i for t in nouns if t.dep_ == "pobj" and _background(t.head)}
     for tok in nouns:
         if tok.i not in consumed and tok.i not in embedded:
             cand = noun_candidate(lex, tok)
@@ -337,7 +339,9 @@ QUANTITY_NOUNS = {"package", "round", "set", "series", "wave", "number", "raft",
                   "string", "spate", "volley", "barrage", "list", "tranche",
                   # "gave Ivory Coast 5.1 million dollars of aid", "700 kg of medicine"
                   "dollar", "euro", "pound", "yen", "yuan", "rouble", "ruble", "franc", "ton", "tonne", "kg",
-                  "kilogram", "worth", "million", "billion", "shipment", "consignment", "cargo", "load"}
+                  "kilogram", "worth", "million", "billion", "shipment", "consignment", "cargo", "load",
+                  # "began two weeks of joint exercises", "after three days of talks"
+                  "day", "week", "month", "year", "hour", "night", "weekend"}
 # Words that carry a message whose kind the noun after "of" names: "sent a message of condolence", "a
 # letter of protest", "a note of thanks".
 CARRIER_NOUNS = {"message", "cable", "letter", "telegram", "note", "word", "expression", "gesture"}
@@ -423,6 +427,26 @@ def hung_infinitives(verb) -> list:
     return [v for v in children(verb, "advcl", "xcomp") if _infinitive(v)]
 
 
+MEETING_NOUNS = {"talk", "meeting", "summit", "negotiation", "consultation"}
+
+
+def _listed_parties(noun) -> tuple[list, object]:
+    """"Spain and Morocco said they shared the same view after talks in Rabat": talks that set the scene
+    for what a list of actors says or does are among that list."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in BACKGROUND_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+        return [], None
+    verb = prep.head
+    for _ in range(6):  # "said they shared the view on managing ... after talks": the list that says it
+        listed = [x for s in children(verb, "nsubj") for x in expand_conj(s)]
+        if len(listed) >= 2:
+            return listed, verb
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return [], None
+
+
 def noun_candidate(lex: Lexicon, noun, judged: bool = False) -> Candidate | None:
     """A nominal event standing on its own: "the imposition of sanctions by Japan", "talks between
     Japan and Russia". A noun that is merely described ("the treaty has remained unsigned") is none,
@@ -438,9 +462,13 @@ def noun_candidate(lex: Lexicon, noun, judged: bool = False) -> Candidate | None
     between = [x for prep in children(noun, "prep") if prep.lower_ == "between"
                for p in children(prep, "pobj") for x in expand_conj(p)]
     srcs = _noun_sources(noun)
+    scene = None  # the verb of the list that met, whose clause the meeting's is (it happened)
+    if not between and not srcs and lemma(noun) in MEETING_NOUNS:
+        between, scene = _listed_parties(noun)
     if between and not srcs:
         return Candidate(entry.code, f"lexicon {entry.origin}: {entry.form} (between)", [noun], between, [],
-                         clause_of(noun), entry=entry, confidence=0.75, reciprocal=True)
+                         clause_of(scene if scene is not None else noun), entry=entry, confidence=0.75,
+                         reciprocal=True)
     if not srcs:
         return None
     tgts = [t for t in find_targets(entry, noun, obj, noun=True) if t != obj]
@@ -774,6 +802,18 @@ def _misparsed_shot_dead(tok):
     return shot, subj, victims
 
 
+def _persona_non_grata(verb) -> list:
+    """The people a "declared ... persona non grata" names, or nothing."""
+    words = list(verb.subtree)
+    low = [t.lower_ for t in words]
+    if "grata" not in low or "persona" not in low:
+        return []
+    cut = low.index("persona")
+    people = [t for t in words[:cut] if t.i > verb.i and t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound"]
+    people = people or [t for t in words[:cut] if t.i > verb.i and t.pos_ in ("NOUN", "PROPN")]
+    return people[-1:]
+
+
 def construction_candidates(lex: Lexicon, sent, words: tuple[list, list] | None = None) -> list[Candidate]:
     """Patterns of news prose that carry an event without an event word of their own."""
     verbs, _ = words or word_classes(sent)
@@ -798,6 +838,12 @@ def construction_candidates(lex: Lexicon, sent, words: tuple[list, list] | None 
                                  subj, victims, clause_of(tok), confidence=0.7))
     for tok in verbs:
         lem = lemma(tok)
+        unwelcome = _persona_non_grata(tok) if lem == "declare" else None
+        if unwelcome:
+            # "Moldova declared a Russian diplomat persona non grata": an expulsion (174, as the blind set's
+            # brief codes expelled diplomats), however the parser splits the Latin
+            out.append(Candidate("174", "construction: declared persona non grata", [tok], subjects(tok), unwelcome,
+                                 clause_of(tok), confidence=0.8))
         # "their sovereignty is not up for discussion", "the issue is non-negotiable"
         if lem == "be" and any(c.dep_ == "neg" for c in tok.children):
             ups = [p for c in tok.children if c.dep_ in ("advmod", "prep", "prt") and c.lower_ == "up"
