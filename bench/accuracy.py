@@ -1,6 +1,6 @@
 """Accuracy of the real coder on every gold set found: one line per set.
 
-    python bench/accuracy.py                 # dev, dev2 to dev6, test, blind and ../shared GSR
+    python bench/accuracy.py                 # dev, dev2 to dev7, test, blind and ../shared GSR
     python bench/accuracy.py --json          # the full results (without the error lists) as JSON
     python bench/accuracy.py my.jsonl --errors-dir /tmp/errs
 
@@ -25,6 +25,7 @@ DEFAULT_SETS = {
     "dev4": REPO / "eval" / "dev4" / "dev4.jsonl",
     "dev5": REPO / "eval" / "dev5" / "dev5.jsonl",
     "dev6": REPO / "eval" / "dev6" / "dev6.jsonl",
+    "dev7": REPO / "eval" / "dev7" / "dev7.jsonl",
     "test": REPO / "eval" / "gold" / "test.jsonl",
     "blind": REPO / "eval" / "blind" / "blind.jsonl",
     "plover_gsr": REPO.parent / "shared" / "eval" / "plover_gsr.jsonl",
@@ -41,7 +42,7 @@ def real_code_fn(processes: int = 1, model: str = "learned"):
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("gold", nargs="*", type=Path, help="gold files (default: the dev, dev2 to dev6, test, blind and GSR sets)")
+    parser.add_argument("gold", nargs="*", type=Path, help="gold files (default: the dev, dev2 to dev7, test, blind and GSR sets)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
     parser.add_argument("--errors-dir", type=Path, help="write NAME.errors.jsonl per gold set here")
     parser.add_argument("--include-negated", action="store_true", help="score negated predictions too")
