@@ -159,3 +159,16 @@ def test_what_others_guess_an_actor_could_do_on_a_condition_is_no_event(code):
     # what an actor says it could do if another acts is its own conditional offer
     assert one(code("The African Union said it could lift Mali's suspension if the junta held elections.",
                     date="2023-06-01"), root="03", src="IGOAFRAFU", tgt_country="MLI")
+
+
+def test_a_place_name_with_a_particle_is_read_whole(code):
+    # "Praia" alone is Cape Verde's capital; "Mocimboa da Praia" is a town in Mozambique
+    assert one(code("Tanzanian troops recaptured the town of Mocimboa da Praia from Islamist insurgents on Sunday.",
+                    date="2023-06-01"), root="19", src="TZAMIL", tgt_country="MOZ")
+
+
+def test_an_offer_named_by_its_nationality_is_aimed_at_its_maker(code):
+    events = code("Armenia and Azerbaijan accepted Swiss mediation in their border dispute on Monday.",
+                  date="2023-06-01")
+    assert one(events, code="038", src="ARM", tgt="CHE")
+    assert one(events, code="038", src="AZE", tgt="CHE")

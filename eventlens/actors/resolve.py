@@ -48,6 +48,7 @@ STATE_SECTORS = {"GOV", "LEG", "JUD", "BUS", "ELI", "MED"}
 DIVIDED = (("PRK", "KOR"), ("SDN", "SSD"))
 # How far after a list of actors (in words) "they" may still stand for it.
 GROUP_REACH = 80
+NAME_PARTICLES = {"da", "de", "do", "dos", "das", "del", "di", "al", "el", "la", "le", "van", "von", "bin"}
 PLACE_NOUNS = {"city", "town", "village", "district", "region", "province", "suburb", "outskirts", "port",
                "capital", "neighbourhood", "neighborhood", "area", "county", "state"}
 SPEECH_NOUNS = {"statement", "communique", "communiqué", "declaration", "report", "release", "spokesperson"}
@@ -751,7 +752,7 @@ class ArticleActors:
             if tok.dep_ != "pobj" or not at_place or self._in_dateline(tok.idx):
                 continue
             m = self.by_token.get(i)
-            if m is not None and m.best.country:
+            if m is not None and m.best.country and not self._longer_name(tok):
                 countries.add(m.best.country)
                 continue
             if tok.pos_ == "PROPN":
@@ -777,6 +778,12 @@ class ArticleActors:
         gazetteer's reading of the whole name ("Cox's Bazar", never "Bazar" alone)."""
         from ..resolve.places import gazetteer
 
+        longer = self._longer_name(tok)
+        if longer:
+            # "Mocimboa da Praia" is one name, a town in Mozambique, not Cape Verde's capital
+            place = gazetteer().lookup(self.doc[longer[0].i:tok.i + 1].text, self.countries)
+            if place is not None and place.country_code:
+                return place.country_code
         m = self.by_token.get(tok.i)
         if m is not None and m.best.country:
             return m.best.country
@@ -787,6 +794,16 @@ class ArticleActors:
         first = min([tok.i, *(t.i for c in parts for t in c.subtree)])
         place = gazetteer().lookup(self.doc[first:tok.i + 1].text, self.countries)
         return place.country_code if place is not None and place.country_code else None
+
+    def _longer_name(self, tok) -> list:
+        """The words before a place name that are part of it ("Mocimboa da" of "Mocimboa da Praia")."""
+        out = []
+        i = tok.i - 1
+        while i >= tok.left_edge.i and (self.doc[i].pos_ == "PROPN" and self.doc[i].dep_ in ("compound", "flat")
+                                        or self.doc[i].lower_ in NAME_PARTICLES and self.doc[i].dep_ != "det"):
+            out.insert(0, self.doc[i])
+            i -= 1
+        return out if any(t.lower_ in NAME_PARTICLES for t in out) else []
 
     def _owner_country(self, tok) -> str | None:
         """The country of the actor that owns a place ("Honiara's Chinatown", "Myanmar's Chin state")."""

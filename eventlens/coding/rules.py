@@ -231,7 +231,16 @@ def _spec_targets(entry: LexEntry | None, verb, obj, *, noun: bool = False) -> l
                 found += _prep_objects(obj, preps)
         if found:
             return found
+    if obj is not None and lemma(obj) in OFFERED_NOUNS:
+        # "accepted Turkish mediation", "rejected a Chilean proposal": the offer's nationality is its maker
+        return [c for c in obj.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+                and not _is_anti(c)]
     return []
+
+
+# What one actor offers or asks another, so that who made it is the one the answer is aimed at
+OFFERED_NOUNS = {"mediation", "arbitration", "proposal", "offer", "request", "invitation", "plan", "initiative",
+                 "appeal", "demand", "call", "ultimatum", "aid", "help", "assistance", "loan"}
 
 
 def word_classes(sent) -> tuple[list, list]:
