@@ -172,3 +172,9 @@ def test_an_offer_named_by_its_nationality_is_aimed_at_its_maker(code):
                   date="2023-06-01")
     assert one(events, code="038", src="ARM", tgt="CHE")
     assert one(events, code="038", src="AZE", tgt="CHE")
+
+
+def test_a_part_of_a_city_lies_in_the_city_it_is_of(code):
+    # an "Old City" is also Jerusalem's; "the Old City of Raqqa" is in Syria
+    assert one(code("Kurdish commanders said Islamic State fighters were holding hostages in the Old City of Raqqa.",
+                    date="2023-06-01"), root="18", src_country="SYR")

@@ -70,6 +70,13 @@ INSTITUTION_NOUNS = {"ministry", "government", "presidency", "cabinet", "adminis
                      "spokeswoman", "spokesperson"}
 
 
+def _of_a_place(tok) -> bool:
+    """"the Old City of Mosul", "the port of Sudan": a part named for the place it is of, which the
+    place after "of" tells better than the part's own name (an Old City is also Jerusalem's)."""
+    return tok.pos_ == "PROPN" and any(p.lower_ == "of" and any(o.pos_ == "PROPN" for o in p.children if o.dep_ == "pobj")
+                                       for p in tok.children if p.dep_ == "prep")
+
+
 @dataclass(slots=True)
 class _Person:
     code: str
@@ -748,8 +755,9 @@ class ArticleActors:
             # "in Kabul", and "a district of Kharkiv", "the city of Kherson"
             at_place = tok.head.lower_ in ("in", "at", "near") or (
                 tok.head.lower_ == "on" and tok.lemma_.lower() in ("road", "highway")) or (
-                tok.head.lower_ == "of" and tok.head.head.lemma_ in PLACE_NOUNS)
-            if tok.dep_ != "pobj" or not at_place or self._in_dateline(tok.idx):
+                tok.head.lower_ == "of" and (tok.head.head.lemma_.lower() in PLACE_NOUNS
+                                             or _of_a_place(tok.head.head)))
+            if tok.dep_ != "pobj" or not at_place or self._in_dateline(tok.idx) or _of_a_place(tok):
                 continue
             m = self.by_token.get(i)
             if m is not None and m.best.country and not self._longer_name(tok):
