@@ -678,11 +678,13 @@ class Coder:
             if kind == "threat":
                 modality = "intended"
         elif modality != "asserted" and not cand.rule.startswith("construction: conditional"):
-            own_offer = any(s.pos_ == "PRON" for s in subjects(anchor))  # "the EU said it could ease ... if"
+            # "the EU said it could ease ... if", "Russia could sign ..., Deputy Chepa noted": the actor's own word
+            own_offer = cl.reporter is None or any(x.pos_ == "PRON" for x in subjects(anchor)) or (
+                speaker is not None and speaker.country in {x.country for x in sources})
             if cl.speculative and not negated and (modality == "hypothetical" or (
                     modality == "conditional" and root not in cameo.HOSTILE_ROOTS and not own_offer)):
-                # ("diplomats say Honduras could restore ties with Taiwan if the opposition wins": a guess
-                # on a condition; what an actor says it could do if another acts is its conditional offer)
+                # ("diplomats say Honduras could restore ties with Taiwan if the opposition wins": others'
+                # guess on a condition; what an actor says it could do if another acts is its offer)
                 # "the two navies might hold drills", "Lima could in theory offer asylum": a possibility,
                 # not an act or a promise (of the corpus's 517 records that say "could", "might" or "may",
                 # 274 have no event: twice its share of records without one)
