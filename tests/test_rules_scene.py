@@ -178,3 +178,11 @@ def test_a_part_of_a_city_lies_in_the_city_it_is_of(code):
     # an "Old City" is also Jerusalem's; "the Old City of Raqqa" is in Syria
     assert one(code("Kurdish commanders said Islamic State fighters were holding hostages in the Old City of Raqqa.",
                     date="2023-06-01"), root="18", src_country="SYR")
+
+
+def test_what_others_did_before_a_demand_is_a_fact_not_part_of_it(code):
+    events = code("Nurses in Lagos demanded that the government raise their pay, a week after police had arrested "
+                  "three union leaders.", date="2023-06-01")
+    assert one(events, root="10", tgt="NGAGOV")
+    assert one(events, code="173", src="NGACOP")
+    assert not [e for e in events if e.root_code == "10" and e.target.code == "NGACOP"]

@@ -163,6 +163,9 @@ DOCUMENT_NOUNS = {"resolution", "statement", "letter", "declaration", "communiqu
                   "petition", "decree", "bill", "law", "report", "appeal", "cable", "memorandum"}
 
 
+SCENE_MARKS = {"after", "since", "as", "when", "while", "because"}
+
+
 def described_by(verb):
     """The noun a clause with its own subject describes: "a charge (that) New Delhi rejected", "a claim
     Lome called baseless" (the parser makes the second an acl)."""
@@ -319,6 +322,12 @@ def clause_of(tok) -> Clause:
             # "investigating reports that soldiers had burned homes", "Sudan's claim that Ethiopian troops had
             # crossed": what a report or claim says is alleged (the corpus codes it in 3 of 129 records)
             cl.alleged = True
+        if dep == "advcl" and {m.lower_ for m in cur.children if m.dep_ == "mark"} & SCENE_MARKS and any(
+                c.dep_ == "nsubj" for c in cur.children) and (cur.tag_ == "VBD" or any(
+                c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in cur.children)):
+            # "demanded that the junta set a date, after police had arrested two activists": what others did
+            # before is told as a fact, not as part of what is demanded, refused or intended
+            break
         if dep == "relcl" or (dep == "acl" and cur.tag_ == "VBN"):
             # "release a blogger who has been on hunger strike", "free the officers detained in May": a
             # clause that describes someone tells a fact of its own, not part of what is asked or refused
