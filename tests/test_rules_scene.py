@@ -186,3 +186,10 @@ def test_what_others_did_before_a_demand_is_a_fact_not_part_of_it(code):
     assert one(events, root="10", tgt="NGAGOV")
     assert one(events, code="173", src="NGACOP")
     assert not [e for e in events if e.root_code == "10" and e.target.code == "NGACOP"]
+
+
+def test_a_participle_hung_on_what_is_demanded_tells_what_the_demanders_did(code):
+    events = code("Students in Dhaka demanded that the government scrap the quota system, defying a ban on campus "
+                  "rallies.", date="2023-06-01")
+    assert one(events, root="10", src="BGDEDU", tgt="BGDGOV")
+    assert one(events, code="128", src="BGDEDU")

@@ -166,6 +166,15 @@ DOCUMENT_NOUNS = {"resolution", "statement", "letter", "declaration", "communiqu
 SCENE_MARKS = {"after", "since", "as", "when", "while", "because"}
 
 
+def hung_on_the_asked(verb) -> bool:
+    """"Protesters demanded that the junta set a date, defying a ban on rallies": a participle after a
+    comma that the parser hangs on what is demanded or urged, though it tells what the askers did."""
+    head = verb.head
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in verb.children)
+            and verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ","
+            and head.dep_ in ("ccomp", "xcomp") and is_verb_in(head.head, APPEAL_VERBS | DEMAND_VERBS))
+
+
 def described_by(verb):
     """The noun a clause with its own subject describes: "a charge (that) New Delhi rejected", "a claim
     Lome called baseless" (the parser makes the second an acl)."""
@@ -219,6 +228,8 @@ def subjects(verb) -> list:
         return []
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         return subjects(verb.head.head)  # "... after cutting ties with Taiwan": the main clause's subject
+    if hung_on_the_asked(verb):
+        return subjects(verb.head.head)
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb:
         head = verb.head
         if verb.dep_ == "xcomp" and is_verb_in(head, APPEAL_VERBS | DEMAND_VERBS):
@@ -328,6 +339,8 @@ def clause_of(tok) -> Clause:
             # "demanded that the junta set a date, after police had arrested two activists": what others did
             # before is told as a fact, not as part of what is demanded, refused or intended
             break
+        if hung_on_the_asked(cur):
+            break  # the participle tells what the askers did, not what they ask
         if dep == "relcl" or (dep == "acl" and cur.tag_ == "VBN"):
             # "release a blogger who has been on hunger strike", "free the officers detained in May": a
             # clause that describes someone tells a fact of its own, not part of what is asked or refused
