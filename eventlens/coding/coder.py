@@ -18,6 +18,8 @@ from ..actors.resolve import ArticleActors
 from ..models import ActorRef, Article, Event
 from . import budgets, codes as cameo, explain
 from .codes import coded_both_ways
+from .nonpolitical import DISASTER_NOUNS, SPORT_ROOTS, business, is_sport
+from .scene import inside_phrase
 from .grammar import (DOCUMENT_NOUNS, REPORTING_VERBS, condition_subjects, described_by, lemma, reporter_subject,
                       subjects)
 from ..errors import UsageError
@@ -27,7 +29,7 @@ from ..resolve.dates import effective_date_in, infer_publication_date, resolve_e
 from ..resolve.places import action_geo, clause_places, gazetteer
 from .petrarch_actors import PatternCandidate, realize as realize_pattern
 from .petrarch_verbs import load_discards, load_verb_dictionary
-from .refusals import rejected_act
+from .refusals import NAMING_VERBS, rejected_act, turns_down_a_charge
 from .rules import (Candidate, conditional_threats, construction_candidates, drop_consequences, drop_covered,
                     drop_denied, drop_judged, drop_purposes, said_by_their_objects, verb_candidates)
 
@@ -49,35 +51,6 @@ WILL_NOT_IS_REFUSAL = {"04", "06", "07", "08"}
 # (the corpus codes none of its 9 such trips; "will not attend the talks" stays a refusal)
 TRIP_VERBS = {"travel", "visit", "go", "fly", "tour", "come"}
 NEGATED_IS_REJECTION = {"accept", "agree", "approve", "endorse", "recognize", "recognise", "ratify", "support"}
-# Sport pages read like war reports: "Spain beat England", "France crushed Italy".
-SPORT_WORDS = {"cup", "match", "tournament", "championship", "league", "goal", "goals", "scored", "final",
-               "olympics", "olympic", "semifinal", "quarterfinal", "innings", "wicket", "medal", "striker",
-               "coach", "season", "stadium", "sports", "squad", "penalties", "hat-trick", "fifa", "uefa",
-               "grand", "prix", "playoff", "playoffs", "title", "referee", "derby", "qualifier", "goalkeeper",
-               "midfielder", "runs", "wickets"}
-SPORT_ROOTS = {"17", "18", "19", "20", "11", "15", "05"}  # 05: praise for a result
-SCORE = re.compile(r"^\d{1,2}[-–]\d{1,2}$")  # "beat Cameroon 2-0"
-SPORT_VERBS = {"beat", "beats", "defeated", "crushed", "thrashed", "routed", "won", "win", "wins", "lost", "scored",
-               "knocked", "eliminated", "edged", "stunned", "drew"}
-# Headlines write the present ("India thrash Pakistan by 228 runs"); these are nouns too ("a deadly crush"),
-# so they count only as verbs
-PRESENT_SPORT_VERBS = {"thrash", "thrashes", "crush", "crushes", "rout", "routs", "edge", "edges", "stun", "stuns",
-                       "defeat", "defeats", "lose", "loses", "draw", "draws"}
-
-
-def is_sport(sent) -> bool:
-    words = {t.lower_ for t in sent}
-    scored = any(SCORE.match(t.text) for t in sent) or any(
-        t.like_num and t.nbor(1).text in ("-", "–") and t.nbor(2).like_num for t in sent if t.i + 2 < len(t.doc))
-    # a score with a word of the game is the sports page whatever the verb ("were held 1-1 ... the referee")
-    game = bool(words & SPORT_WORDS)
-    played = bool(words & SPORT_VERBS) or any(t.lower_ in PRESENT_SPORT_VERBS and t.pos_ == "VERB" for t in sent)
-    return (game or scored) and (played or (scored and game))
-
-
-DISASTER_NOUNS = {"earthquake", "quake", "tremor", "aftershock", "storm", "cyclone", "hurricane", "typhoon", "tornado",
-                  "flood", "flooding", "tsunami", "wildfire", "blaze", "landslide", "mudslide", "avalanche", "drought",
-                  "eruption", "volcano", "heatwave", "rain", "rains", "snowstorm", "blizzard", "epidemic", "outbreak"}
 # Codes that need no target: statements, protests and displays of force may be addressed to nobody.
 TARGETLESS_ROOTS = {"01", "14", "15"}
 # A state and those who take up arms or stand against it are two sides even within one country ("The
@@ -118,55 +91,9 @@ class Published:
     confidence: float | None
 
 
-# Words that name a company where the resolver gave only its country ("a Chinese battery supplier")
-COMPANY_WORDS = re.compile(r"\b(rival|firm|company|maker|supplier|trader|airline|carrier|group|producer|operator|"
-                           r"competitor|carmaker|chipmaker|importer|exporter)s?$", re.I)
-
-
 def _state_side(ref: ActorRef) -> bool:
     """The state itself, its government or its army."""
     return bool(ref.country) and ref.sector in (None, "GOV", "MIL")
-
-
-CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "conj", "parataxis"}
-
-
-def _inside(inner: ActorRef, outer: ActorRef, sent, anchor) -> bool:
-    """Whether one mention lies within the phrase of another ("a Sudanese army checkpoint in Khartoum"),
-    where the act is told outside that phrase ("migrants deported by the United States" tells its own)."""
-    if inner.start is None or outer.start is None or (inner.start, inner.end) == (outer.start, outer.end):
-        return False
-    words = [t for t in sent if outer.start <= t.idx < outer.end]
-    heads = [t for t in words if not (outer.start <= t.head.idx < outer.end) or t.head.i == t.i]
-    if len(heads) != 1 or heads[0].left_edge.i <= anchor.i <= heads[0].right_edge.i:
-        return False
-    tok = next((t for t in sent if t.idx == inner.start), None)
-    # up from the mention to the phrase's head, through modifiers only: "the state, which Britain accused"
-    # has Britain in a clause of its own
-    while tok is not None and tok.i != heads[0].i:
-        if tok.dep_ in CLAUSE_DEPS or tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return tok is not None
-
-
-CHARGE_NOUNS = {"accusation", "charge", "claim", "allegation"}
-NAMING_VERBS = {"call", "describe", "brand", "label", "term", "dismiss"}
-
-
-def _turns_down_a_charge(anchor, cand) -> bool:
-    """Whether what the act rejects or judges is an accusation: its object, the noun it describes
-    ("a charge Kyiv denied") or, for a verdict, the act judged."""
-    things = [c for c in anchor.children if c.dep_ in ("dobj", "nsubjpass")]
-    if described_by(anchor) is not None:
-        things.append(anchor.head)
-    things += [t for t in cand.action[1:]] if cand.attrs.get("verdict") else []
-    judged = [c for c in anchor.children if c.dep_ == "dobj"] if cand.attrs.get("verdict") else []
-    return any(lemma(t) in CHARGE_NOUNS for t in (*things, *judged))
-
-
-def _business(ref: ActorRef) -> bool:
-    return ref.sector == "BUS" or (ref.sector is None and bool(COMPANY_WORDS.search(ref.text or "")))
 
 
 def _country_geo(ref: ActorRef | None):
@@ -730,7 +657,7 @@ class Coder:
             elif not self.keep_negated:
                 return self._drop("negated: an act that did not happen is not coded (--keep-negated keeps it)")
         if (code == "120" or code == "111" and (cand.attrs.get("verdict") or lemma(anchor) in NAMING_VERBS)
-                ) and _turns_down_a_charge(anchor, cand):
+                ) and turns_down_a_charge(anchor, cand):
             # "a charge New Delhi rejected", "an accusation Pristina dismissed as propaganda", "called the
             # claim a lie": turning down an accusation is a denial (CAMEO 016), as the corpus codes 27 of
             # the 47 such phrases it has
@@ -784,9 +711,9 @@ class Coder:
             # catches the parses that hang the complement elsewhere and the detector's 041s.
             return self._drop("'called' a thing something: a verdict on it, not a call")
         if (self.target_chooser is not None and extended is None and echoed is None and not cand.reciprocal
-                # "India and Pakistan exchanged fire": each the other's target; so where the only targets
+                # "India and Pakistan exchanged fire": each the other's target, also where the only targets
                 # found are the co-subjects themselves ("the two ministers announced")
-                and not (joint and not [t for t in targets if t.code not in {s.code for s in sources}])
+                and not joint
                 and not [t for t in targets if t.code not in {s.code for s in sources}]):
             chosen = self.target_chooser(anchor=anchor, sent=sent, sources=sources, rule_targets=targets,
                                          code=code, actors=actors, si=si, speaker=speaker, in_quote=in_quote,
@@ -814,7 +741,7 @@ class Coder:
         if is_sport(sent) and root in SPORT_ROOTS:
             return self._drop("a sports page: no political event")
         if all(s.sector == "BUS" for s in sources) and (
-                all(_business(t) for t in targets) if targets else joint and len(sources) > 1):
+                all(business(t) for t in targets) if targets else joint and len(sources) > 1):
             # "A Swiss trader sued its Brazilian rival", "the airline signed a code-share deal with a Qatari
             # carrier", "a state oil firm and a British major signed a contract": commerce between companies
             # is business news, not a political event (CODEBOOK)
@@ -837,7 +764,7 @@ class Coder:
                         pairs.append((a, b))
         else:
             for s in sources:
-                if any(_inside(s, t, sent, anchor) for t in targets):
+                if any(inside_phrase(s, t, sent, anchor) for t in targets):
                     # "Shots were fired at a Sudanese army checkpoint": a word inside the target's own
                     # phrase is no one acting on it
                     continue

@@ -4,7 +4,7 @@ no more; these helpers find the act asked for, in the sentence or in the appeal 
 from __future__ import annotations
 
 from . import codes as cameo
-from .grammar import children, lemma
+from .grammar import children, described_by, lemma
 from .lexicon import Lexicon
 from .rules import PROPOSAL_NOUNS, hung_infinitives, match_verb
 
@@ -30,3 +30,19 @@ def rejected_act(lex: Lexicon, anchor, previous, si: int, sources) -> str | None
             if act is not None and e.target is not None and e.target.country in mine:
                 return act
     return None
+
+
+# Turning down an accusation is a denial (CAMEO 016): "a charge Moscow dismissed", "called the claim a lie"
+CHARGE_NOUNS = {"accusation", "charge", "claim", "allegation"}
+NAMING_VERBS = {"call", "describe", "brand", "label", "term", "dismiss"}
+
+
+def turns_down_a_charge(anchor, cand) -> bool:
+    """Whether what the act rejects or judges is an accusation: its object, the noun it describes
+    ("a charge Kyiv denied") or, for a verdict, the act judged."""
+    things = [c for c in anchor.children if c.dep_ in ("dobj", "nsubjpass")]
+    if described_by(anchor) is not None:
+        things.append(anchor.head)
+    if cand.attrs.get("verdict"):
+        things += cand.action[1:]
+    return any(lemma(t) in CHARGE_NOUNS for t in things)

@@ -10,6 +10,7 @@ from .grammar import (APPEAL_VERBS, DEMAND_VERBS, INTENT_VERBS, REFUSAL_VERBS, R
                       expand_conj, forms, is_passive, is_verb_in, lemma, particle, reported_obligation, through_count,
                       reporter_subject, passive_subjects, subjects)
 from .lexicon import DEFAULT_VERB_TARGETS, LexEntry, Lexicon
+from .scene import MEETING_NOUNS, OFFERED_NOUNS, authors_of, listed_parties, persona_non_grata, sets_the_scene
 
 # Verbs that carry a noun's event: "held talks", "launched an attack", "imposed a ban".
 LIGHT_VERBS = {"hold", "launch", "make", "carry", "conduct", "stage", "issue", "express", "voice",
@@ -183,19 +184,7 @@ def find_targets(entry: LexEntry | None, verb, obj, *, noun: bool = False) -> li
             x for comp in children(verb, "ccomp", "xcomp") for s in children(comp, "nsubj", "nsubjpass")
             for x in expand_conj(s)]
         found = asked + [t for t in found if t not in asked]
-    return [a for t in found for a in (_authors(t) or [t])]
-
-
-# "vetoed a resolution drafted by the United States", "rejected a plan put forward by IGAD": what is
-# acted on is its authors' text, so the act is aimed at them
-AUTHOR_VERBS = {"draft", "sponsor", "propose", "table", "submit", "put", "introduce", "author", "present", "write"}
-
-
-def _authors(tok) -> list:
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return []
-    return [x for acl in children(tok, "acl") if lemma(acl) in AUTHOR_VERBS and acl.tag_ == "VBN"
-            for agent in children(acl, "agent") for p in children(agent, "pobj") for x in expand_conj(p)]
+    return [a for t in found for a in (authors_of(t) or [t])]
 
 
 def _default_targets(verb, noun) -> list:
@@ -236,11 +225,6 @@ def _spec_targets(entry: LexEntry | None, verb, obj, *, noun: bool = False) -> l
         return [c for c in obj.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
                 and not _is_anti(c)]
     return []
-
-
-# What one actor offers or asks another, so that who made it is the one the answer is aimed at
-OFFERED_NOUNS = {"mediation", "arbitration", "proposal", "offer", "request", "invitation", "plan", "initiative",
-                 "appeal", "demand", "call", "ultimatum", "aid", "help", "assistance", "loan"}
 
 
 def word_classes(sent) -> tuple[list, list]:
@@ -312,31 +296,20 @@ def verb_candidates(lex: Lexicon, sent, words: tuple[list, list] | None = None) 
     # scene: "signed a deal during a visit by the Italian prime minister", "banned entry in response to
     # Washington's sanctions" tell an event of their own (CODEBOOK: background clauses count)
     embedded |= {d.i for c in out if c.action[0].pos_ in ("VERB", "AUX")
-                 for p in children(c.action[0], "prep", "dative", "agent") if not _background(p)
+                 for p in children(c.action[0], "prep", "dative", "agent") if not sets_the_scene(p)
                  for d in p.subtree}
     # ... and so is what a demand, appeal or refusal coded on its own asks for ("demanded that
     # protesters end their occupation")
     embedded |= {d.i for c in out if is_verb_in(c.action[0], APPEAL_VERBS | DEMAND_VERBS | REFUSAL_VERBS)
                  for comp in children(c.action[0], "ccomp", "xcomp") for d in comp.subtree}
     # a scene-setting phrase sets its own scene wherever the parser hangs it ("managing migration after talks")
-    embedded -= {t.i for t in nouns if t.dep_ == "pobj" and _background(t.head)}
+    embedded -= {t.i for t in nouns if t.dep_ == "pobj" and sets_the_scene(t.head)}
     for tok in nouns:
         if tok.i not in consumed and tok.i not in embedded:
             cand = noun_candidate(lex, tok)
             if cand is not None:
                 out.append(cand)
     return out
-
-
-BACKGROUND_PREPS = {"after", "during", "following", "amid", "since"}
-REPLY_NOUNS = {"response", "retaliation", "reply", "reaction"}
-
-
-def _background(prep) -> bool:
-    """"after talks in Rabat", "in response to Washington's sanctions": a phrase that sets the scene."""
-    if prep.lower_ in BACKGROUND_PREPS:
-        return True
-    return prep.lower_ == "in" and any(lemma(p) in REPLY_NOUNS for p in children(prep, "pobj"))
 
 
 def _makes_condition(verb) -> bool:
@@ -436,26 +409,6 @@ def hung_infinitives(verb) -> list:
     return [v for v in children(verb, "advcl", "xcomp") if _infinitive(v)]
 
 
-MEETING_NOUNS = {"talk", "meeting", "summit", "negotiation", "consultation"}
-
-
-def _listed_parties(noun) -> tuple[list, object]:
-    """"Spain and Morocco said they shared the same view after talks in Rabat": talks that set the scene
-    for what a list of actors says or does are among that list."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in BACKGROUND_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
-        return [], None
-    verb = prep.head
-    for _ in range(6):  # "said they shared the view on managing ... after talks": the list that says it
-        listed = [x for s in children(verb, "nsubj") for x in expand_conj(s)]
-        if len(listed) >= 2:
-            return listed, verb
-        if verb.head.i == verb.i:
-            break
-        verb = verb.head
-    return [], None
-
-
 def noun_candidate(lex: Lexicon, noun, judged: bool = False) -> Candidate | None:
     """A nominal event standing on its own: "the imposition of sanctions by Japan", "talks between
     Japan and Russia". A noun that is merely described ("the treaty has remained unsigned") is none,
@@ -473,7 +426,7 @@ def noun_candidate(lex: Lexicon, noun, judged: bool = False) -> Candidate | None
     srcs = _noun_sources(noun)
     scene = None  # the verb of the list that met, whose clause the meeting's is (it happened)
     if not between and not srcs and lemma(noun) in MEETING_NOUNS:
-        between, scene = _listed_parties(noun)
+        between, scene = listed_parties(noun)
     if between and not srcs:
         return Candidate(entry.code, f"lexicon {entry.origin}: {entry.form} (between)", [noun], between, [],
                          clause_of(scene if scene is not None else noun), entry=entry, confidence=0.75,
@@ -811,18 +764,6 @@ def _misparsed_shot_dead(tok):
     return shot, subj, victims
 
 
-def _persona_non_grata(verb) -> list:
-    """The people a "declared ... persona non grata" names, or nothing."""
-    words = list(verb.subtree)
-    low = [t.lower_ for t in words]
-    if "grata" not in low or "persona" not in low:
-        return []
-    cut = low.index("persona")
-    people = [t for t in words[:cut] if t.i > verb.i and t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound"]
-    people = people or [t for t in words[:cut] if t.i > verb.i and t.pos_ in ("NOUN", "PROPN")]
-    return people[-1:]
-
-
 def construction_candidates(lex: Lexicon, sent, words: tuple[list, list] | None = None) -> list[Candidate]:
     """Patterns of news prose that carry an event without an event word of their own."""
     verbs, _ = words or word_classes(sent)
@@ -847,7 +788,7 @@ def construction_candidates(lex: Lexicon, sent, words: tuple[list, list] | None 
                                  subj, victims, clause_of(tok), confidence=0.7))
     for tok in verbs:
         lem = lemma(tok)
-        unwelcome = _persona_non_grata(tok) if lem == "declare" else None
+        unwelcome = persona_non_grata(tok) if lem == "declare" else None
         if unwelcome:
             # "Moldova declared a Russian diplomat persona non grata": an expulsion (174, as the blind set's
             # brief codes expelled diplomats), however the parser splits the Latin

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from ..coding.codes import coded_both_ways
-from ..coding.coder import SPORT_WORDS
+from ..coding.nonpolitical import SPORT_WORDS
 from ..coding.grammar import clause_of, is_passive, lemma, passive_subjects, subjects
 from ..coding.rules import LIGHT_VERBS, Candidate, _default_targets, _noun_sources, _prep_objects
 from .linear import HashedLayer
