@@ -73,8 +73,9 @@ INSTITUTION_NOUNS = {"ministry", "government", "presidency", "cabinet", "adminis
 def _of_a_place(tok) -> bool:
     """"the Old City of Mosul", "the port of Sudan": a part named for the place it is of, which the
     place after "of" tells better than the part's own name (an Old City is also Jerusalem's)."""
-    return tok.pos_ == "PROPN" and any(p.lower_ == "of" and any(o.pos_ == "PROPN" for o in p.children if o.dep_ == "pobj")
-                                       for p in tok.children if p.dep_ == "prep")
+    return tok.pos_ == "PROPN" and any(
+        p.lower_ == "of" and any(o.pos_ == "PROPN" for o in p.children if o.dep_ == "pobj")
+        for p in tok.children if p.dep_ == "prep")
 
 
 @dataclass(slots=True)
@@ -579,6 +580,12 @@ class ArticleActors:
                 return ActorRef(code=country, name=head.text, country=country, sector=None, **_span_of(head),
                                 via=f"'the {head.text}' of a story about {north} and {south}")
         return None
+
+    def remember_group(self, first: int, refs: list[ActorRef]) -> None:
+        """Keep actors of different countries named together (the list's first word at `first`) for a later
+        "they", "both" or "the two"."""
+        if len(refs) >= 2 and len({r.country for r in refs}) == len(refs):
+            self.last_group = (first, refs)
 
     def group_for(self, head) -> list[ActorRef]:
         """"They", "both", "the two (leaders)" within a few sentences of a list: the list's actors."""

@@ -96,6 +96,14 @@ def _state_side(ref: ActorRef) -> bool:
     return bool(ref.country) and ref.sector in (None, "GOV", "MIL")
 
 
+def _own_word(cl, anchor, speaker, sources) -> bool:
+    """Whether an act is told in its actor's own words: no one else reports it, its subject is a pronoun
+    ("the EU said it could ease ... if"), or an official of its own country speaks ("Russia could sign ...,
+    Deputy Chepa noted")."""
+    return cl.reporter is None or any(x.pos_ == "PRON" for x in subjects(anchor)) or (
+        speaker is not None and speaker.country in {x.country for x in sources})
+
+
 def _country_geo(ref: ActorRef | None):
     """An actor's geography: its country's centroid, in GDELT's fields."""
     if ref is None or not ref.country:
@@ -402,9 +410,8 @@ class Coder:
         tokens = sorted({x for s in subjects(sent.root) for x in (s, *s.conjuncts)}, key=lambda t: t.i)
         if len(tokens) < 2:
             return
-        refs = [r for r in (actors.resolve(t, remember=False) for t in tokens) if r is not None]
-        if len(refs) >= 2 and len({r.country for r in refs}) == len(refs):
-            actors.last_group = (tokens[0].i, refs)
+        actors.remember_group(tokens[0].i, [r for r in (actors.resolve(t, remember=False) for t in tokens)
+                                            if r is not None])
 
     def _quote_speakers(self, sents, quotes, actors: ArticleActors) -> dict[int, ActorRef]:
         """Sentences inside a quotation, mapped to the speaker named around it."""
@@ -449,9 +456,9 @@ class Coder:
                 for extra in _one_of_each(tok, ref, actors):
                     if all(r.country != extra.country for r in out):
                         out.append(extra)
-        if len(out) >= 2 and len({r.country for r in out}) == len(out):
-            actors.last_group = (tokens[0].i, out)  # "Sudan and South Sudan signed ... They agreed ..."
-        elif not out and len(tokens) == 1:
+        if out:
+            actors.remember_group(tokens[0].i, out)  # "Sudan and South Sudan signed ... They agreed ..."
+        elif len(tokens) == 1:
             out = actors.group_for(tokens[0])
         return out
 
@@ -563,13 +570,14 @@ class Coder:
             targets = self._resolve_all(cand.victims, actors, speaker, in_quote, owner="all")
         if not targets and tgt_tokens and sources:
             targets = self._place_targets(tgt_tokens, sources[0], actors)
-        if (cand.attrs.get("verdict") or code[:2] in REACTION_ROOTS) and described_by(anchor) is not None and lemma(
-                anchor.head) in ACT_NOUNS and not [t for t in targets if t.text and anchor.head.idx <= t.start]:
+        described = described_by(anchor)
+        described_act = described is not None and lemma(described) in ACT_NOUNS  # "a charge New Delhi rejected"
+        if (cand.attrs.get("verdict") or code[:2] in REACTION_ROOTS) and described_act and not [
+                t for t in targets if t.text and described.idx <= t.start]:
             targets = []  # "an accusation Pristina dismissed": the reaction is to the act, not to a word in it
         if not targets and (cand.attrs.get("verdict") or (
                 code[:2] in REACTION_ROOTS
-                and (any(c.dep_ == "dobj" and lemma(c) in ACT_NOUNS for c in anchor.children)
-                     or described_by(anchor) is not None and lemma(anchor.head) in ACT_NOUNS))):
+                and (any(c.dep_ == "dobj" and lemma(c) in ACT_NOUNS for c in anchor.children) or described_act))):
             # ("dismissed the protests", "rejected the accusation", "a charge New Delhi rejected": a reaction
             # to the act just reported)
             # "... called the attack a cowardly crime": a verdict is on whoever did the act just reported
@@ -605,11 +613,9 @@ class Coder:
             if kind == "threat":
                 modality = "intended"
         elif modality != "asserted" and not cand.rule.startswith("construction: conditional"):
-            # "the EU said it could ease ... if", "Russia could sign ..., Deputy Chepa noted": the actor's own word
-            own_offer = cl.reporter is None or any(x.pos_ == "PRON" for x in subjects(anchor)) or (
-                speaker is not None and speaker.country in {x.country for x in sources})
             if cl.speculative and not negated and (modality == "hypothetical" or (
-                    modality == "conditional" and root not in cameo.HOSTILE_ROOTS and not own_offer)):
+                    modality == "conditional" and root not in cameo.HOSTILE_ROOTS
+                    and not _own_word(cl, anchor, speaker, sources))):
                 # ("diplomats say Honduras could restore ties with Taiwan if the opposition wins": others'
                 # guess on a condition; what an actor says it could do if another acts is its offer)
                 # "the two navies might hold drills", "Lima could in theory offer asylum": a possibility,

@@ -93,14 +93,23 @@ def transform(kind: str, code: str) -> str | None:
     return DEFAULT[kind]
 
 
+def _proposals() -> dict[str, str]:
+    """An appeal's, demand's or offer's code back to the act it asks or promises; the first table that
+    makes a code wins."""
+    out: dict[str, str] = {}
+    for kind in ("appeal", "demand", "intent"):
+        for act, made in TABLES[kind].items():
+            out.setdefault(made, act)
+    return out
+
+
+PROPOSED = _proposals()
+
+
 def proposed_act(code: str) -> str | None:
     """The act an appeal, demand or offer asks or promises: 0253 (appeal for a release) -> 084, 1053 ->
     084, 039 (offer to mediate) -> 045. None for a code that is none of these or names no act."""
-    for kind in ("appeal", "demand", "intent"):
-        for act, made in TABLES[kind].items():
-            if made == code:
-                return act
-    return None
+    return PROPOSED.get(code)
 
 
 def mutual_key(code: str, word: str) -> str:

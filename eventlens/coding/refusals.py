@@ -41,8 +41,9 @@ def turns_down_a_charge(anchor, cand) -> bool:
     """Whether what the act rejects or judges is an accusation: its object, the noun it describes
     ("a charge Kyiv denied") or, for a verdict, the act judged."""
     things = [c for c in anchor.children if c.dep_ in ("dobj", "nsubjpass")]
-    if described_by(anchor) is not None:
-        things.append(anchor.head)
+    described = described_by(anchor)
+    if described is not None:
+        things.append(described)
     if cand.attrs.get("verdict"):
         things += cand.action[1:]
     return any(lemma(t) in CHARGE_NOUNS for t in things)

@@ -10,7 +10,8 @@ from .grammar import (APPEAL_VERBS, DEMAND_VERBS, INTENT_VERBS, REFUSAL_VERBS, R
                       expand_conj, forms, is_passive, is_verb_in, lemma, particle, reported_obligation, through_count,
                       reporter_subject, passive_subjects, subjects)
 from .lexicon import DEFAULT_VERB_TARGETS, LexEntry, Lexicon
-from .scene import MEETING_NOUNS, OFFERED_NOUNS, authors_of, listed_parties, persona_non_grata, sets_the_scene
+from .scene import (ASKED_NOUNS, MEETING_NOUNS, OFFERED_NOUNS, authors_of, listed_parties, persona_non_grata,
+                    sets_the_scene)
 
 # Verbs that carry a noun's event: "held talks", "launched an attack", "imposed a ban".
 LIGHT_VERBS = {"hold", "launch", "make", "carry", "conduct", "stage", "issue", "express", "voice",
@@ -365,8 +366,7 @@ REACTION_NOUNS = {"criticism", "condemnation", "rebuke", "protest", "outrage", "
                   "objection", "reprimand", "warning", "response", "reaction", "rebuttal"}
 
 
-CALL_NOUNS = {"appeal", "request", "call", "plea", "demand", "offer", "proposal", "invitation", "ultimatum",
-              "overture", "pressure"}
+CALL_NOUNS = ASKED_NOUNS | {"plea", "overture", "pressure"}
 
 
 def _noun_sources(noun) -> list:

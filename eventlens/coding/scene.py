@@ -50,9 +50,10 @@ def authors_of(tok) -> list:
             for agent in children(acl, "agent") for p in children(agent, "pobj") for x in expand_conj(p)]
 
 
-# What one actor offers or asks another, so that who made it is the one the answer is aimed at
-OFFERED_NOUNS = {"mediation", "arbitration", "proposal", "offer", "request", "invitation", "plan", "initiative",
-                 "appeal", "demand", "call", "ultimatum", "aid", "help", "assistance", "loan"}
+# What one actor asks or offers another: who made it is its source ("appeals from Sweden", rules.CALL_NOUNS)
+# and the one an answer to it is aimed at ("accepted Swiss mediation", OFFERED_NOUNS)
+ASKED_NOUNS = {"appeal", "request", "call", "demand", "offer", "proposal", "invitation", "ultimatum"}
+OFFERED_NOUNS = ASKED_NOUNS | {"mediation", "arbitration", "plan", "initiative", "aid", "help", "assistance", "loan"}
 
 
 def persona_non_grata(verb) -> list:
